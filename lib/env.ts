@@ -1,0 +1,40 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+// Typed configuration, parsed once on first use so that a misconfigured server fails at
+// start-up with a message naming the variable, not later with a stack trace.
+const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+const schema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  NEXTAUTH_URL: z.url().optional(),
+  CUSTODY_DEMO: flag.default(false),
+  CUSTODY_PASSWORD_SIGNIN: flag.default(false),
+  CUSTODY_DATA_DIR: z.string().default(".data"),
+  CUSTODY_KEK: z.string().optional(),
+  CUSTODY_KEK_FILE: z.string().optional(),
+  CUSTODY_INTAKE_SECRET: z.string().min(32).optional(),
+  CUSTODY_GRANT_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
+});
+
+export type Env = z.infer<typeof schema> & { dataDir: string; passwordSignIn: boolean };
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Custody is misconfigured:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  cached = {
+    ...e,
+    dataDir: path.resolve(e.CUSTODY_DATA_DIR),
+    passwordSignIn: e.CUSTODY_DEMO || e.CUSTODY_PASSWORD_SIGNIN,
+  };
+  return cached;
+}
