@@ -1,0 +1,119 @@
+// Shapes that cross from the server to the browser. Built in lib/ with explicit selects;
+// components render them and never see database rows. No DM plaintext except ThreadMessage.text,
+// which only the content route (lib/access) fills in.
+
+export type Role = "REVIEWER" | "LEAD" | "LEGAL" | "AUDITOR" | "ADMIN";
+export type Region = "US" | "EU";
+export type Category = "HARASSMENT" | "THREATS" | "GROOMING" | "SCAM" | "HATE" | "SELF_HARM";
+export type Basis = "USER_REPORT" | "PROACTIVE_FLAG" | "LEGAL_REQUEST" | "EMERGENCY" | "APPEAL";
+export type CaseStatus = "OPEN" | "IN_REVIEW" | "ESCALATED" | "CLOSED";
+export type Decision = "NO_VIOLATION" | "WARN" | "REMOVE_MESSAGE" | "RESTRICT_DMS" | "SUSPEND" | "ESCALATE";
+export type Purpose = "USER_REPORT" | "PROACTIVE_FLAG" | "LEGAL_PROCESS" | "EMERGENCY" | "APPEAL";
+
+export type StaffSummary = { id: string; name: string; email: string; roles: Role[]; regions: Region[] };
+
+export type QueueItem = {
+  id: string;
+  number: number;
+  basis: Basis;
+  category: Category;
+  priority: number; // 1 = most urgent
+  status: CaseStatus;
+  createdAt: string; // ISO
+  reporterCount: number;
+  dataRegions: Region[];
+  involvesMinor: boolean;
+  assignee: { id: string; name: string } | null;
+};
+
+export type QueuePage = { items: QueueItem[]; nextCursor: string | null };
+
+export type Participant = {
+  accountId: string;
+  handle: string; // "Participant 3" when masked
+  displayName: string | null;
+  dataRegion: Region;
+  isMinor: boolean;
+  isProtected: boolean;
+  role: "REPORTER" | "REPORTED" | "OTHER";
+  masked: boolean;
+};
+
+export type GrantSummary = {
+  id: string;
+  purpose: Purpose;
+  justification: string;
+  scopeFrom: number;
+  scopeTo: number;
+  createdAt: string;
+  expiresAt: string;
+  status: "PENDING" | "ACTIVE" | "REJECTED" | "ENDED";
+};
+
+export type ReportSummary = {
+  id: string;
+  category: Category;
+  text: string; // the reporter's own words to the platform, not DM content
+  createdAt: string;
+  reportedPositions: number[];
+};
+
+export type CaseDetail = {
+  id: string;
+  number: number;
+  basis: Basis;
+  category: Category;
+  status: CaseStatus;
+  priority: number;
+  createdAt: string;
+  claimedAt: string | null;
+  assignee: { id: string; name: string } | null;
+  decision: { decision: Decision; note: string; decidedAt: string; decidedBy: string } | null;
+  reports: ReportSummary[];
+  participants: Participant[];
+  messageCount: number;
+  activeGrant: GrantSummary | null;
+  defaultPurpose: Purpose;
+  // What the signed-in staff member may do here; the server decides again on every request.
+  may: { claim: boolean; requestGrant: boolean; decide: boolean };
+};
+
+export type ThreadMessage = {
+  id: string;
+  position: number;
+  sender: { accountId: string; handle: string };
+  sentAt: string;
+  text: string;
+  hasMedia: boolean;
+  reported: boolean;
+};
+
+export type CaseMessagesResponse = {
+  caseId: string;
+  grant: { id: string; purpose: Purpose; expiresAt: string; scopeFrom: number; scopeTo: number };
+  messageCount: number;
+  messages: ThreadMessage[];
+  scope: { from: number; to: number; hasEarlier: boolean; hasLater: boolean };
+  eventSeq: string;
+};
+
+export type AuditEvent = {
+  seq: string;
+  occurredAt: string;
+  actor: { id: string | null; email: string | null; roles: string[] };
+  action: string;
+  outcome: "ALLOWED" | "DENIED" | "FAILED";
+  denialReason: string | null;
+  caseId: string | null;
+  conversationId: string | null;
+  accountIds: string[];
+  messageIds: string[];
+  purpose: string | null;
+  justification: string | null;
+  grantId: string | null;
+  requestId: string | null;
+};
+
+export type AuditPage = { items: AuditEvent[]; nextCursor: string | null };
+
+export type ApiError = { error: { code: string; message: string } };
