@@ -32,7 +32,8 @@ function loadWasm() {
   return wasmReady;
 }
 
-// The schema engine's introspection selects PostgreSQL "char" columns (pg_constraint.contype
+// Two fixes to @prisma/adapter-pg for the migration connection only (never the app's client).
+// 1. The schema engine's introspection selects PostgreSQL "char" columns (pg_constraint.contype
 // and friends), which @prisma/adapter-pg rejects as unsupported. The engine wants them typed as
 // Character, so we hand them to the adapter as text and retype the columns afterwards. This
 // only touches the migration connection, never the application's client.
@@ -42,11 +43,14 @@ type Patchable = {
   performIO?: (q: object) => Promise<{ fields: PgField[] }>;
   queryRaw?: (q: object) => Promise<Result>;
   startTransaction?: (...a: unknown[]) => Promise<unknown>;
+  executeScript?: (script: string) => Promise<void>;
+  underlyingDriver?: () => { query: (sql: string) => Promise<unknown> };
+  onError?: (e: unknown) => never;
 };
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
-function presentCharAsCharacter<T>(queryable: T): T {
+function adaptForMigrations<T>(queryable: T): T {
   const q = queryable as Patchable;
   const performIO = q.performIO?.bind(q);
   const queryRaw = q.queryRaw?.bind(q);
@@ -70,8 +74,22 @@ function presentCharAsCharacter<T>(queryable: T): T {
       return res;
     };
   }
+  // The adapter splits scripts on every ";", which breaks function bodies such as the
+  // append-only triggers. PostgreSQL's simple-query protocol takes the whole script at once
+  // (in one implicit transaction), which is also what the native engine does.
+  if (q.executeScript && q.underlyingDriver && q.onError) {
+    const driver = q.underlyingDriver();
+    const onError = q.onError.bind(q);
+    q.executeScript = async (script) => {
+      try {
+        await driver.query(script);
+      } catch (e) {
+        onError(e);
+      }
+    };
+  }
   const startTransaction = q.startTransaction?.bind(q);
-  if (startTransaction) q.startTransaction = async (...a) => presentCharAsCharacter(await startTransaction(...a));
+  if (startTransaction) q.startTransaction = async (...a) => adaptForMigrations(await startTransaction(...a));
   return queryable;
 }
 
@@ -79,8 +97,8 @@ function migrationAdapterFactory(connectionString: string) {
   const factory = new PrismaPg({ connectionString, max: 2 });
   const connect = factory.connect.bind(factory);
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
-  factory.connect = async () => presentCharAsCharacter(await connect());
-  factory.connectToShadowDb = async () => presentCharAsCharacter(await connectToShadowDb());
+  factory.connect = async () => adaptForMigrations(await connect());
+  factory.connectToShadowDb = async () => adaptForMigrations(await connectToShadowDb());
   return bindMigrationAwareSqlAdapterFactory(factory);
 }
 

@@ -1,0 +1,16 @@
+import type { GrantSummary } from "@/lib/dto";
+
+type GrantRow = { id: string; purpose: GrantSummary["purpose"]; justification: string; scopeFrom: number; scopeTo: number; createdAt: Date; expiresAt: Date; status: GrantSummary["status"] };
+
+export function toGrantSummary(g: GrantRow): GrantSummary {
+  return {
+    id: g.id,
+    purpose: g.purpose,
+    justification: g.justification,
+    scopeFrom: g.scopeFrom,
+    scopeTo: g.scopeTo,
+    createdAt: g.createdAt.toISOString(),
+    expiresAt: g.expiresAt.toISOString(),
+    status: g.status,
+  };
+}

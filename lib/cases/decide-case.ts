@@ -1,0 +1,45 @@
+import "server-only";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { StaffContext } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db";
+import type { Decision } from "@/lib/dto";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import { can } from "@/lib/policy/permissions";
+import { DENIAL_REASONS } from "@/lib/policy/reasons";
+
+// Recording a decision closes the case (or hands it to the leads when escalated) and ends
+// every grant on it in the same transaction, so no reader keeps access past the decision.
+export async function decideCase(staff: StaffContext, input: { caseId: string; decision: Decision; note: string }, meta: RequestMeta) {
+  if (!can(staff.roles, "case:decide")) throw new ForbiddenError("ROLE", DENIAL_REASONS.ROLE);
+  const db = getDb();
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const kase = await tx.case.findUnique({ where: { id: input.caseId }, select: { id: true, status: true, assigneeId: true, conversationId: true } });
+    if (!kase) throw new NotFoundError("No such case.");
+    if (kase.status === "CLOSED") throw new ConflictError("CASE_CLOSED", "This case is already closed.");
+    if (kase.assigneeId !== staff.id) throw new ForbiddenError("NOT_ASSIGNED", DENIAL_REASONS.NOT_ASSIGNED);
+    const escalate = input.decision === "ESCALATE";
+    await tx.case.update({
+      where: { id: kase.id },
+      data: escalate
+        ? { status: "ESCALATED", assigneeId: null, claimedAt: null, decision: input.decision, decisionNote: input.note, decidedById: staff.id, decidedAt: now }
+        : { status: "CLOSED", closedAt: now, decision: input.decision, decisionNote: input.note, decidedById: staff.id, decidedAt: now },
+    });
+    const live = await tx.accessGrant.findMany({ where: { caseId: kase.id, status: { in: ["ACTIVE", "PENDING"] } }, select: { id: true } });
+    await tx.accessGrant.updateMany({
+      where: { id: { in: live.map((g) => g.id) } },
+      data: { status: "ENDED", endedAt: now, endedReason: escalate ? "case escalated" : "case closed" },
+    });
+    await recordEvent(tx, {
+      actor: { id: staff.id, email: staff.email, roles: staff.roles },
+      action: "CASE_DECIDED",
+      outcome: "ALLOWED",
+      caseId: kase.id,
+      conversationId: kase.conversationId,
+      details: { decision: input.decision, note: input.note, endedGrantIds: live.map((g) => g.id) },
+      meta,
+    });
+    return { id: kase.id, status: escalate ? ("ESCALATED" as const) : ("CLOSED" as const), decision: input.decision };
+  });
+}

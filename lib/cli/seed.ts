@@ -1,0 +1,25 @@
+// npm run db:seed — writes the demo data into the database named by DATABASE_URL, or into the
+// embedded database when it is unset. Idempotent.
+import path from "node:path";
+import { prepareDatabase } from "../db/bootstrap";
+import { PortTakenError } from "../db/embedded";
+
+const dataDir = path.resolve(process.env.CUSTODY_DATA_DIR ?? ".data");
+const log = (m: string) => console.log(`[seed] ${m}`);
+
+try {
+  const db = await prepareDatabase({ dataDir, port: Number(process.env.CUSTODY_DB_PORT ?? 54329), log });
+  process.env.DATABASE_URL = db.appUrl;
+  process.env.NEXTAUTH_SECRET ??= "seed-only-secret-not-used-for-sessions-000000";
+  const { getDb, disconnectDb } = await import("../db");
+  const { seedDemo } = await import("../../prisma/seed");
+  await seedDemo(getDb(), { log });
+  await disconnectDb();
+  await db.embedded?.stop();
+} catch (err) {
+  if (err instanceof PortTakenError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}

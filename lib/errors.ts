@@ -1,0 +1,49 @@
+// Errors that lib functions throw for expected refusals. Route handlers map them to HTTP
+// with a clear message; anything else is a 500 and a bug.
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = "Sign in to continue.") {
+    super(401, "UNAUTHENTICATED", message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(code: string, message: string) {
+    super(403, code, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = "Not found.") {
+    super(404, "NOT_FOUND", message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: string, message: string) {
+    super(409, code, message);
+  }
+}
+
+export class BadRequestError extends AppError {
+  constructor(message: string, code = "BAD_REQUEST") {
+    super(400, code, message);
+  }
+}
+
+/** The access log could not be written: fail closed, reveal nothing. */
+export class LogUnavailableError extends AppError {
+  constructor() {
+    super(503, "LOG_UNAVAILABLE", "The access log could not be written, so nothing is shown. Try again shortly.");
+  }
+}

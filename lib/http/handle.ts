@@ -1,0 +1,46 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AppError } from "@/lib/errors";
+
+// Thin route handlers: parse → one lib call → map to HTTP. Expected refusals become 4xx with a
+// message; anything unexpected becomes a 500 that reveals nothing.
+
+export function json(body: unknown, init?: ResponseInit & { noStore?: boolean }) {
+  const res = NextResponse.json(body, init);
+  res.headers.set("cache-control", "no-store");
+  return res;
+}
+
+export function errorResponse(err: unknown) {
+  if (err instanceof AppError) return json({ error: { code: err.code, message: err.message } }, { status: err.status });
+  if (err instanceof ZodError) {
+    const first = err.issues[0];
+    const where = first?.path.length ? `${first.path.join(".")}: ` : "";
+    return json({ error: { code: "BAD_REQUEST", message: `${where}${first?.message ?? "invalid request"}` } }, { status: 400 });
+  }
+  console.error("unhandled error in route", err instanceof Error ? err.message : err);
+  return json({ error: { code: "INTERNAL", message: "Something went wrong." } }, { status: 500 });
+}
+
+/**
+ * Mutations must come from our own pages: a same-origin fetch that sets x-custody-request.
+ * A cross-site form post can set neither the header nor a matching Origin.
+ */
+export function assertSameOriginMutation(req: Request) {
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const marked = req.headers.get("x-custody-request") === "1";
+  const sameOrigin = !origin || (host !== null && new URL(origin).host === host);
+  if (!marked || !sameOrigin) throw new AppError(403, "CSRF", "This request did not come from a Custody page.");
+}
+
+export async function readJson(req: Request): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) throw new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "Send a JSON body (content-type: application/json).");
+  try {
+    return await req.json();
+  } catch {
+    throw new AppError(400, "BAD_JSON", "The request body is not valid JSON.");
+  }
+}

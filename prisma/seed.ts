@@ -1,0 +1,59 @@
+import type { Db } from "@/lib/db";
+import { generateDemoData } from "@/lib/demo/generate-demo-data";
+import { ingestMessages } from "@/lib/intake/ingest-messages";
+import { ingestReport } from "@/lib/intake/ingest-report";
+import { upsertAccounts } from "@/lib/intake/upsert-accounts";
+import { DEMO_STAFF, upsertStaff } from "./factories";
+
+// Demo data goes through the same ingestion code as the platform's pushes, so it is encrypted
+// exactly as real DMs are. Idempotent: everything is keyed by platform ids.
+
+export type SeedOptions = { log?: (m: string) => void; concurrency?: number; scale?: number };
+
+async function inPool<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<unknown>) {
+  let next = 0;
+  const workers = Array.from({ length: concurrency }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+export async function seedDemo(db: Db, opts: SeedOptions = {}) {
+  const log = opts.log ?? (() => {});
+  for (const spec of DEMO_STAFF) await upsertStaff(db, spec);
+  log(`staff: ${DEMO_STAFF.length} demo accounts`);
+
+  const scale = opts.scale ?? 1;
+  const data = generateDemoData(
+    scale === 1
+      ? {}
+      : { accounts: Math.ceil(320 * scale), conversations: Math.ceil(1500 * scale), messages: Math.ceil(30_000 * scale), reports: Math.ceil(150 * scale) },
+  );
+  const have = await db.conversation.count();
+  const haveReports = await db.userReport.count();
+  if (have >= data.conversations.length && haveReports >= data.reports.length) {
+    log("demo data already present");
+    return;
+  }
+
+  for (let i = 0; i < data.accounts.length; i += 200) await upsertAccounts(db, data.accounts.slice(i, i + 200));
+  log(`accounts: ${data.accounts.length}`);
+
+  const byConversation = new Map<string, (typeof data.messages)[number][]>();
+  for (const m of data.messages) {
+    const list = byConversation.get(m.conversationExternalId) ?? [];
+    list.push(m);
+    byConversation.set(m.conversationExternalId, list);
+  }
+  let done = 0;
+  await inPool(data.conversations, opts.concurrency ?? 4, async (c) => {
+    const messages = byConversation.get(c.externalId) ?? [];
+    if (messages.length === 0) return;
+    await ingestMessages(db, { conversationExternalId: c.externalId, participantExternalIds: c.participantExternalIds, messages });
+    if (++done % 250 === 0) log(`conversations: ${done}/${data.conversations.length}`);
+  });
+  log(`messages: ${data.messages.length} in ${data.conversations.length} conversations`);
+
+  for (const r of data.reports) await ingestReport(db, r);
+  log(`reports: ${data.reports.length}`);
+}

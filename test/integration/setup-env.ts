@@ -1,0 +1,8 @@
+import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
+
+process.env.DATABASE_URL = inject("appUrl");
+process.env.TEST_OWNER_URL = inject("ownerUrl");
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("hex");
+process.env.CUSTODY_KEK ??= randomBytes(32).toString("base64");
+process.env.CUSTODY_DATA_DIR ??= ".data/test-run";

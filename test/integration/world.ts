@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import type { StaffContext } from "@/lib/auth/current-staff";
+import { loadStaff } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db";
+import { ingestMessages } from "@/lib/intake/ingest-messages";
+import { ingestReport } from "@/lib/intake/ingest-report";
+import { upsertAccounts } from "@/lib/intake/upsert-accounts";
+import type { Region, Role } from "@/lib/policy/roles";
+import { upsertStaff } from "@/prisma/factories";
+
+// Builds a small, isolated world per test through the real ingestion code: staff in every
+// role, a conversation of encrypted messages, and a user report that opened a case.
+
+export const meta = { requestId: "test", ipHmac: null, userAgent: "vitest" };
+
+export function uid() {
+  return randomBytes(5).toString("hex");
+}
+
+export async function makeStaff(roles: Role[], regions: Region[] = ["US", "EU"]): Promise<StaffContext> {
+  const s = await upsertStaff(getDb(), { email: `${roles.join("-").toLowerCase()}-${uid()}@custody.test`, name: `Test ${roles.join("/")}`, roles, regions, password: "pw-for-tests" });
+  return (await loadStaff(s.id))!;
+}
+
+export type World = {
+  caseId: string;
+  conversationId: string;
+  messageIds: string[]; // by position - 1
+  texts: string[];
+  reportedPosition: number;
+};
+
+export async function makeReportedConversation(opts: { messages?: number; reportedPosition?: number; region?: Region; secondRegion?: Region } = {}): Promise<World> {
+  const db = getDb();
+  const n = opts.messages ?? 40;
+  const reportedPosition = opts.reportedPosition ?? 20;
+  const id = uid();
+  const a = { externalId: `acct-a-${id}`, handle: `alex_${id}`, displayName: "Alex", dataRegion: opts.region ?? "US", isMinor: false, isProtected: false, protectedKind: null } as const;
+  const b = { ...a, externalId: `acct-b-${id}`, handle: `blake_${id}`, displayName: "Blake", dataRegion: opts.secondRegion ?? opts.region ?? "US" } as const;
+  await upsertAccounts(db, [a, b]);
+  const texts = Array.from({ length: n }, (_, i) => `secret message ${i + 1} of conversation ${id} ${randomBytes(4).toString("hex")}`);
+  const start = Date.parse("2026-10-01T10:00:00Z");
+  const convExt = `conv-${id}`;
+  await ingestMessages(db, {
+    conversationExternalId: convExt,
+    participantExternalIds: [a.externalId, b.externalId],
+    messages: texts.map((text, i) => ({ externalId: `msg-${id}-${i + 1}`, senderExternalId: i % 2 ? b.externalId : a.externalId, sentAt: new Date(start + i * 60_000), text })),
+  });
+  const reportedSender = reportedPosition % 2 === 0 ? b.externalId : a.externalId;
+  const reporter = reportedSender === a.externalId ? b.externalId : a.externalId;
+  const { caseId } = await ingestReport(db, {
+    externalId: `rep-${id}`,
+    reporterExternalId: reporter,
+    conversationExternalId: convExt,
+    reportedMessageExternalIds: [`msg-${id}-${reportedPosition}`],
+    category: "HARASSMENT",
+    text: "They keep insulting me after I asked them to stop.",
+  });
+  const conv = await db.conversation.findUniqueOrThrow({ where: { externalId: convExt }, select: { id: true, messages: { orderBy: { position: "asc" }, select: { id: true } } } });
+  return { caseId, conversationId: conv.id, messageIds: conv.messages.map((m) => m.id), texts, reportedPosition };
+}
+
+/** Events written for a case since a sequence number, oldest first. */
+export async function eventsSince(seq: bigint, caseId?: string) {
+  return getDb().accessEvent.findMany({ where: { seq: { gt: seq }, ...(caseId ? { caseId } : {}) }, orderBy: { seq: "asc" } });
+}
+
+export async function lastSeq(): Promise<bigint> {
+  const r = await getDb().accessEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+  return r?.seq ?? 0n;
+}
