@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { passwordSignInEnabled } from "@/lib/auth/options";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { ErrorNotice, Notice } from "@/components/ui/error-notice";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type SearchParams = Promise<{ [key: string]: string | string[] | undefined }>;
+
+/** Only same-site paths, so a crafted link cannot bounce a reviewer to another origin. */
+function safeCallbackUrl(value: string | string[] | undefined): string {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw) return "/queue";
+  try {
+    const url = new URL(raw, "http://custody.invalid");
+    if (url.origin !== "http://custody.invalid" || url.pathname.startsWith("/signin")) return "/queue";
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return "/queue";
+  }
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const enabled = passwordSignInEnabled();
+  const authError = typeof params.error === "string" ? params.error : null;
+
+  return (
+    <main id="main" className="flex min-h-dvh items-start justify-center px-4 pt-[12vh]">
+      <div className="w-full max-w-sm">
+        <h1 className="text-lg font-semibold tracking-tight">Custody</h1>
+        <p className="mb-5 text-zinc-600">Sign in to review reported conversations. Every access is logged.</p>
+        {authError && authError !== "SessionRequired" ? (
+          <ErrorNotice title="Sign-in did not complete" live={false} className="mb-4">
+            {authError === "CredentialsSignin" ? "Email or password is incorrect." : "Try again, or contact your administrator."}
+          </ErrorNotice>
+        ) : null}
+        {enabled ? (
+          <SignInForm callbackUrl={callbackUrl} />
+        ) : (
+          <Notice title="Sign-in is via SSO">
+            Password sign-in is turned off here. Use your organisation&rsquo;s single sign-on.
+          </Notice>
+        )}
+      </div>
+    </main>
+  );
+}

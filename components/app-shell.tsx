@@ -1,0 +1,61 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Role, StaffSummary } from "@/lib/dto";
+import { SignOutButton } from "./auth/sign-out-button";
+import { ROLE_LABEL } from "./labels";
+import { NavLinks, type NavItem } from "./nav-links";
+
+const CONTENT_ROLES: readonly Role[] = ["REVIEWER", "LEAD", "LEGAL"];
+
+/**
+ * Navigation follows the staff member's roles. This only hides links that would be refused;
+ * every page and API route checks access again on the server.
+ */
+export function navItemsFor(roles: readonly Role[]): NavItem[] {
+  const has = (role: Role) => roles.includes(role);
+  const items: NavItem[] = [];
+  if (has("REVIEWER") || has("LEAD")) items.push({ href: "/queue", label: "Queue" });
+  if (roles.some((r) => CONTENT_ROLES.includes(r))) items.push({ href: "/my-access", label: "My access" });
+  if (has("AUDITOR")) items.push({ href: "/audit", label: "Access log" });
+  if (has("ADMIN")) items.push({ href: "/staff", label: "Staff" });
+  return items;
+}
+
+export function AppShell({ staff, children }: { staff: StaffSummary; children: ReactNode }) {
+  const roles = staff.roles.map((r) => ROLE_LABEL[r]).join(", ");
+  const regions = staff.regions.join(", ");
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-white px-3 py-2 font-medium text-accent-800 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <header className="bg-zinc-900 text-zinc-100">
+        <div className="flex h-11 items-center gap-4 px-4">
+          <Link href="/" className="text-[15px] font-semibold tracking-tight text-white no-underline hover:no-underline">
+            Custody
+          </Link>
+          <nav aria-label="Primary">
+            <NavLinks items={navItemsFor(staff.roles)} />
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-[13px]">
+            <p className="text-right leading-tight">
+              <span className="sr-only">Signed in as </span>
+              <span className="font-medium text-white">{staff.name}</span>
+              <span className="ml-2 text-zinc-400">
+                {roles || "No roles"}
+                {regions ? ` · ${regions}` : ""}
+              </span>
+            </p>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="flex-1 px-4 py-4 focus:outline-none">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+import { cx } from "../ui/cx";
+
+export function SignOutButton({ className }: { className?: string }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      aria-busy={pending || undefined}
+      onClick={() => {
+        setPending(true);
+        void signOut({ callbackUrl: "/signin" });
+      }}
+      className={cx("rounded px-2 py-1 text-[13px] font-medium text-zinc-200 hover:bg-zinc-800 hover:text-white disabled:opacity-60", className)}
+    >
+      {pending ? "Signing out…" : "Sign out"}
+    </button>
+  );
+}
