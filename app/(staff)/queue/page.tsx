@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { Category } from "@/lib/dto";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { listQueue } from "@/lib/cases/list-queue";
+import { CATEGORIES, CATEGORY_LABEL } from "@/components/labels";
+import { QueueFilters, queueHref, type QueueStatus } from "@/components/queue/queue-filters";
+import { QueueTable } from "@/components/queue/queue-table";
+import { RowKeyboardNav } from "@/components/queue/row-keyboard-nav";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Kbd } from "@/components/ui/kbd";
+
+export const metadata: Metadata = { title: "Queue" };
+
+type SearchParams = Promise<{ [key: string]: string | string[] | undefined }>;
+
+const STATUSES: readonly QueueStatus[] = ["open", "mine", "escalated"];
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+function parseFilters(params: Awaited<SearchParams>) {
+  const status = one(params.status);
+  const category = one(params.category);
+  const cursor = one(params.cursor);
+  return {
+    status: STATUSES.find((s) => s === status) ?? "open",
+    category: CATEGORIES.find((c) => c === category),
+    cursor: cursor || undefined,
+  } satisfies { status: QueueStatus; category?: Category; cursor?: string };
+}
+
+const HEADINGS: Record<QueueStatus, string> = { open: "Open cases", mine: "My cases", escalated: "Escalated cases" };
+
+export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
+  const staff = await requireStaff();
+  const filters = parseFilters(await searchParams);
+  const page = await listQueue(staff, { ...filters, limit: 50 });
+  const caption = `${HEADINGS[filters.status]}${filters.category ? ` — ${CATEGORY_LABEL[filters.category]}` : ""}`;
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-3">
+      <div className="flex items-baseline justify-between gap-4">
+        <h1 className="text-base font-semibold">Queue</h1>
+        <p className="text-xs text-zinc-600">
+          <Kbd>j</Kbd> / <Kbd>k</Kbd> move between cases, <Kbd>Enter</Kbd> opens
+        </p>
+      </div>
+      <QueueFilters status={filters.status} category={filters.category} />
+      {page.items.length === 0 ? (
+        <EmptyState title={filters.cursor ? "No more cases" : "No cases here"}>
+          {filters.status === "mine" ? "You have no claimed cases." : "Nothing matches these filters right now."}
+        </EmptyState>
+      ) : (
+        <>
+          <QueueTable items={page.items} caption={caption} />
+          <RowKeyboardNav />
+        </>
+      )}
+      <nav aria-label="Queue pages" className="flex gap-4 text-[13px]">
+        {filters.cursor ? <Link href={queueHref({ status: filters.status, category: filters.category })}>First page</Link> : null}
+        {page.nextCursor ? (
+          <Link href={queueHref({ status: filters.status, category: filters.category, cursor: page.nextCursor })}>Next page</Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}
