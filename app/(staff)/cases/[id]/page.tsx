@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { getCaseDetail } from "@/lib/cases/get-case-detail";
+import { CaseActions } from "@/components/case/case-actions";
+import { CaseHeader } from "@/components/case/case-header";
+import { CaseSummary } from "@/components/case/case-summary";
+import { DecisionSummary } from "@/components/case/decision-summary";
+
+export const metadata: Metadata = { title: "Case" };
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const staff = await requireStaff();
+  const detail = await getCaseDetail(staff, id);
+  if (!detail) notFound();
+
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-4">
+      <Link href="/queue" className="text-[13px]">
+        ← Back to queue
+      </Link>
+      <CaseHeader detail={detail} />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <CaseSummary detail={detail} />
+        <aside aria-label="Case actions" className="flex flex-col gap-5 lg:border-l lg:border-zinc-200 lg:pl-6">
+          {detail.decision ? <DecisionSummary decision={detail.decision} /> : null}
+          <CaseActions detail={detail} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { getCaseDetail } from "@/lib/cases/get-case-detail";
+import { CaseHeader } from "@/components/case/case-header";
+import { DecisionForm } from "@/components/case/decision-form";
+import { DecisionSummary } from "@/components/case/decision-summary";
+import { ThreadParticipants } from "@/components/case/thread-participants";
+import { ThreadView } from "@/components/case/thread-view";
+
+export const metadata: Metadata = { title: "Thread" };
+
+// The server part renders only the case header (no content). The messages are fetched by the
+// browser from the content route, which checks the grant and logs the read before answering.
+export default async function ThreadPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const staff = await requireStaff();
+  const detail = await getCaseDetail(staff, id);
+  if (!detail) notFound();
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-3">
+      <Link href={`/cases/${detail.id}`} className="text-[13px]">
+        ← Back to case
+      </Link>
+      <CaseHeader detail={detail} title="Thread for case" />
+      <ThreadParticipants participants={detail.participants} />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <section aria-label="Thread" className="min-w-0">
+          <ThreadView caseId={detail.id} participants={detail.participants} />
+        </section>
+        {detail.decision || detail.may.decide ? (
+          <aside aria-label="Decide" className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start">
+            {detail.decision ? <DecisionSummary decision={detail.decision} /> : null}
+            {detail.may.decide ? <DecisionForm caseId={detail.id} /> : null}
+          </aside>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { CaseDetail } from "@/lib/dto";
+import { ClaimButton } from "../queue/claim-button";
+import { Notice } from "../ui/error-notice";
+import { ActiveGrantLink } from "./active-grant-link";
+import { DecisionForm } from "./decision-form";
+import { OpenThreadForm } from "./open-thread-form";
+
+/**
+ * What the reviewer can do next. Controls follow `detail.may`, which the server computed; it
+ * checks again when any of them is used.
+ */
+export function CaseActions({ detail }: { detail: CaseDetail }) {
+  const grant = detail.activeGrant;
+  const activeGrant = grant?.status === "ACTIVE" ? grant : null;
+  const pendingGrant = grant?.status === "PENDING" ? grant : null;
+  const nothing = !detail.may.claim && !activeGrant && !pendingGrant && !detail.may.requestGrant && !detail.may.decide;
+
+  return (
+    <div className="flex flex-col gap-5">
+      {detail.may.claim ? (
+        <section aria-label="Claim" className="flex flex-col gap-1.5">
+          <p className="text-[13px] text-zinc-700">Claim this case to work on it. Only the assigned reviewer can open the thread.</p>
+          <div>
+            <ClaimButton caseId={detail.id} size="md" variant="primary" />
+          </div>
+        </section>
+      ) : null}
+
+      {activeGrant ? (
+        <section aria-label="Thread access" className="flex flex-col gap-1.5">
+          <p className="text-[13px] text-zinc-700">
+            You have access to messages {activeGrant.scopeFrom}–{activeGrant.scopeTo} of {detail.messageCount}.
+          </p>
+          <div>
+            <ActiveGrantLink caseId={detail.id} expiresAt={activeGrant.expiresAt} />
+          </div>
+        </section>
+      ) : pendingGrant ? (
+        <Notice title="Awaiting second-person approval">Your request to open this thread is waiting for a lead&rsquo;s approval.</Notice>
+      ) : detail.may.requestGrant ? (
+        <OpenThreadForm caseId={detail.id} defaultPurpose={detail.defaultPurpose} />
+      ) : null}
+
+      {detail.may.decide ? <DecisionForm caseId={detail.id} /> : null}
+
+      {nothing && !detail.decision ? <p className="text-[13px] text-zinc-600">No actions are available to you on this case.</p> : null}
+    </div>
+  );
+}

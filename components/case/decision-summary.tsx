@@ -1,0 +1,17 @@
+import type { CaseDetail } from "@/lib/dto";
+import { DECISION_LABEL } from "../labels";
+import { formatUtc } from "../format";
+
+export function DecisionSummary({ decision }: { decision: NonNullable<CaseDetail["decision"]> }) {
+  return (
+    <section aria-labelledby="decided-heading" className="rounded-md border border-zinc-200 bg-white px-3 py-2">
+      <h2 id="decided-heading" className="text-[13px] font-semibold text-zinc-800">
+        Decision: {DECISION_LABEL[decision.decision]}
+      </h2>
+      <p className="text-xs text-zinc-600">
+        By {decision.decidedBy}, <time dateTime={decision.decidedAt}>{formatUtc(decision.decidedAt, { seconds: false })}</time>
+      </p>
+      <p className="mt-1 break-words whitespace-pre-wrap">{decision.note}</p>
+    </section>
+  );
+}

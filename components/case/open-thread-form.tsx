@@ -1,0 +1,123 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { Purpose } from "@/lib/dto";
+import { apiRequest, ApiRequestError } from "@/lib/client/api";
+import { PURPOSES, PURPOSE_LABEL } from "../labels";
+import { Button } from "../ui/button";
+import { Select, Textarea } from "../ui/controls";
+import { ErrorNotice, Notice } from "../ui/error-notice";
+import { Field } from "../ui/field";
+
+// Mirrors the server's minimum so the reviewer sees it while typing; the server enforces it.
+const MIN_JUSTIFICATION = 20;
+
+/**
+ * Purpose first: the reviewer states why before any content is decrypted. 201 means the grant is
+ * live (go to the thread); 202 means a second person must approve it first.
+ */
+export function OpenThreadForm({ caseId, defaultPurpose }: { caseId: string; defaultPurpose: Purpose }) {
+  const router = useRouter();
+  const [purpose, setPurpose] = useState<Purpose>(defaultPurpose);
+  const [justification, setJustification] = useState("");
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [awaitingApproval, setAwaitingApproval] = useState(false);
+
+  const length = justification.trim().length;
+  const enough = length >= MIN_JUSTIFICATION;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!enough) {
+      event.currentTarget.querySelector<HTMLElement>('textarea[name="justification"]')?.focus();
+      setFieldError(`Write at least ${MIN_JUSTIFICATION} characters saying why you need to read this thread.`);
+      return;
+    }
+    setFieldError(null);
+    setError(null);
+    setPending(true);
+    try {
+      const { status } = await apiRequest<unknown>(`/api/v1/cases/${encodeURIComponent(caseId)}/grants`, {
+        method: "POST",
+        body: { purpose, justification: justification.trim() },
+      });
+      if (status === 202) {
+        setAwaitingApproval(true);
+        setPending(false);
+        router.refresh();
+        return;
+      }
+      router.push(`/cases/${caseId}/thread`);
+    } catch (err) {
+      setError(err instanceof ApiRequestError ? err.message : "Could not request access. Try again.");
+      setPending(false);
+    }
+  }
+
+  if (awaitingApproval) {
+    return (
+      <Notice title="Request sent — awaiting second-person approval">
+        A lead must approve this request before the thread can be opened. This page will show the thread link once it is approved.
+      </Notice>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-labelledby="open-thread-heading">
+      <h2 id="open-thread-heading" className="text-[13px] font-semibold text-zinc-800">
+        Open thread
+      </h2>
+      <p className="text-[13px] text-zinc-600">Reading messages is logged with your purpose and justification. Access is limited to the reported messages and their context, for a limited time.</p>
+      <Field id="grant-purpose" label="Purpose">
+        {(control) => (
+          <Select {...control} name="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value as Purpose)}>
+            {PURPOSES.map((p) => (
+              <option key={p} value={p}>
+                {PURPOSE_LABEL[p]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field
+        id="grant-justification"
+        label="Justification"
+        required
+        error={fieldError}
+        hint={
+          <span className="tabular-nums">
+            {length}/{MIN_JUSTIFICATION} characters minimum{enough ? " ✓" : ""}
+          </span>
+        }
+      >
+        {(control) => (
+          <Textarea
+            {...control}
+            name="justification"
+            required
+            aria-required="true"
+            rows={3}
+            value={justification}
+            onChange={(e) => {
+              setJustification(e.target.value);
+              if (fieldError && e.target.value.trim().length >= MIN_JUSTIFICATION) setFieldError(null);
+            }}
+          />
+        )}
+      </Field>
+      {/* Announce only the moment the minimum is reached, not every keystroke. */}
+      <p aria-live="polite" className="sr-only">
+        {enough ? "Minimum length reached." : ""}
+      </p>
+      {error ? <ErrorNotice title="Access not granted">{error}</ErrorNotice> : null}
+      <div>
+        <Button type="submit" variant="primary" pending={pending}>
+          {pending ? "Opening…" : "Open thread"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState, type ReactNode } from "react";
+import type { CaseMessagesResponse, Participant } from "@/lib/dto";
+import { apiFetch, ApiRequestError } from "@/lib/client/api";
+import { PURPOSE_LABEL } from "../labels";
+import { Button } from "../ui/button";
+import { Countdown } from "../ui/countdown";
+import { ErrorNotice } from "../ui/error-notice";
+import { useNow } from "../ui/use-now";
+import { ThreadMessageRow } from "./thread-message";
+
+const LOG_UNAVAILABLE = "The access log could not be written, so nothing is shown. Try again shortly.";
+
+/**
+ * The thread, fetched from the one content route. When the grant expires the content component
+ * unmounts, and with gcTime 0 the decrypted messages leave the query cache too.
+ */
+export function ThreadView({ caseId, participants }: { caseId: string; participants: Participant[] }) {
+  const [expired, setExpired] = useState(false);
+  if (expired) {
+    return (
+      <div role="alert" className="rounded-md border border-zinc-300 bg-white px-3 py-3">
+        <p className="font-medium">Grant expired — request a new one</p>
+        <p className="mt-0.5 text-[13px] text-zinc-600">
+          The messages are no longer shown. <Link href={`/cases/${caseId}`}>Back to case</Link> to request access again.
+        </p>
+      </div>
+    );
+  }
+  return <ThreadContent caseId={caseId} participants={participants} onExpire={() => setExpired(true)} />;
+}
+
+function ThreadContent({ caseId, participants, onExpire }: { caseId: string; participants: Participant[]; onExpire: () => void }) {
+  const query = useQuery({
+    queryKey: ["case-messages", caseId],
+    queryFn: () => apiFetch<CaseMessagesResponse>(`/api/v1/cases/${encodeURIComponent(caseId)}/messages`),
+    staleTime: Infinity,
+    gcTime: 0,
+    // Each attempt is a logged access event (or a logged denial): retry only when asked.
+    retry: false,
+  });
+  const now = useNow();
+  const expiresAt = query.data?.grant.expiresAt;
+  const isExpired = expiresAt !== undefined && now !== null && now >= Date.parse(expiresAt);
+
+  useEffect(() => {
+    if (isExpired) onExpire();
+  }, [isExpired, onExpire]);
+
+  if (query.isPending) {
+    return (
+      <p role="status" className="px-1 py-6 text-zinc-600">
+        Loading messages… (this read is recorded in the access log)
+      </p>
+    );
+  }
+
+  if (query.isError) {
+    const err = query.error;
+    const status = err instanceof ApiRequestError ? err.status : 0;
+    if (status === 403) {
+      return (
+        <ErrorNotice title="Access refused">
+          <p>{err.message}</p>
+          <p className="mt-1">
+            <Link href={`/cases/${caseId}`}>Back to case</Link>
+          </p>
+        </ErrorNotice>
+      );
+    }
+    return (
+      <ErrorNotice title={status === 503 ? "Nothing shown" : "Messages could not be loaded"}>
+        <p>{status === 503 ? LOG_UNAVAILABLE : err.message}</p>
+        <Button size="sm" className="mt-2" pending={query.isFetching} onClick={() => void query.refetch()}>
+          Try again
+        </Button>
+      </ErrorNotice>
+    );
+  }
+
+  const data = query.data;
+  const roleOf = new Map(participants.map((p) => [p.accountId, p.role]));
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div role="group" aria-label="Access grant" className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-md border border-zinc-200 bg-white px-3 py-1.5 text-[13px]">
+        <span>
+          <span className="text-zinc-600">Purpose </span>
+          <span className="font-medium">{PURPOSE_LABEL[data.grant.purpose]}</span>
+        </span>
+        <span>
+          <span className="text-zinc-600">Expires in </span>
+          <span className="font-medium">
+            <Countdown until={data.grant.expiresAt} />
+          </span>
+        </span>
+        <span>
+          <span className="text-zinc-600">Scope </span>
+          <span className="font-medium tabular-nums">
+            messages {data.scope.from}–{data.scope.to} of {data.messageCount}
+          </span>
+        </span>
+        <span className="ml-auto text-xs text-zinc-600">
+          Logged as event <span className="tabular-nums">#{data.eventSeq}</span> · times in UTC
+        </span>
+      </div>
+      <p role="status" className="sr-only">
+        Showing {data.messages.length} messages.
+      </p>
+
+      <div className="rounded-md border border-zinc-200 bg-white py-1">
+        {data.scope.hasEarlier ? <ScopeMarker>Earlier messages are outside this grant&rsquo;s scope</ScopeMarker> : null}
+        {data.messages.length === 0 ? (
+          <p className="px-3 py-4 text-zinc-600">No messages in this scope.</p>
+        ) : (
+          <ol aria-label="Messages" className="divide-y divide-zinc-100">
+            {data.messages.map((m) => (
+              <ThreadMessageRow key={m.id} message={m} senderRole={roleOf.get(m.sender.accountId)} />
+            ))}
+          </ol>
+        )}
+        {data.scope.hasLater ? <ScopeMarker>Later messages are outside this grant&rsquo;s scope</ScopeMarker> : null}
+      </div>
+    </div>
+  );
+}
+
+function ScopeMarker({ children }: { children: ReactNode }) {
+  return (
+    <p className="mx-3 my-1 border-y border-dashed border-zinc-300 py-1 text-center text-xs text-zinc-600">
+      <span aria-hidden="true">⋯ </span>
+      {children}
+      <span aria-hidden="true"> ⋯</span>
+    </p>
+  );
+}
