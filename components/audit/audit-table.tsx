@@ -1,0 +1,84 @@
+import Link from "next/link";
+import type { AuditEvent } from "@/lib/dto";
+import { formatUtc, shortId } from "../format";
+import { Badge, type BadgeTone } from "../ui/badge";
+import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
+
+const OUTCOME_TONE: Record<AuditEvent["outcome"], BadgeTone> = { ALLOWED: "success", DENIED: "danger", FAILED: "warning" };
+const OUTCOME_LABEL: Record<AuditEvent["outcome"], string> = { ALLOWED: "Allowed", DENIED: "Denied", FAILED: "Failed" };
+
+function Dash() {
+  return (
+    <>
+      <span aria-hidden="true" className="text-zinc-400">
+        —
+      </span>
+      <span className="sr-only">none</span>
+    </>
+  );
+}
+
+/** The access log, one row per event, exactly as recorded (times in UTC). */
+export function AuditTable({ items, caseHref }: { items: AuditEvent[]; caseHref: (caseId: string) => string }) {
+  return (
+    <Table caption="Access log events, newest first">
+      <THead>
+        <Tr>
+          <Th className="text-right">Seq</Th>
+          <Th>Time (UTC)</Th>
+          <Th>Actor</Th>
+          <Th>Action</Th>
+          <Th>Outcome</Th>
+          <Th>Denial reason</Th>
+          <Th>Case</Th>
+          <Th className="text-right">
+            <abbr title="Messages revealed" className="no-underline">
+              Msgs
+            </abbr>
+          </Th>
+          <Th>Purpose</Th>
+          <Th>Justification</Th>
+        </Tr>
+      </THead>
+      <TBody>
+        {items.map((e) => (
+          <Tr key={e.seq}>
+            <Td className="text-right font-mono text-xs tabular-nums">{e.seq}</Td>
+            <Td className="font-mono text-xs whitespace-nowrap tabular-nums">
+              <time dateTime={e.occurredAt}>{formatUtc(e.occurredAt).replace(" UTC", "")}</time>
+            </Td>
+            <Td>
+              <span className="block">{e.actor.email ?? <span className="text-zinc-500">Unknown actor</span>}</span>
+              {e.actor.roles.length > 0 ? <span className="block text-xs text-zinc-600">{e.actor.roles.join(", ")}</span> : null}
+            </Td>
+            <Td className="font-mono text-xs whitespace-nowrap">{e.action}</Td>
+            <Td>
+              <Badge tone={OUTCOME_TONE[e.outcome]}>{OUTCOME_LABEL[e.outcome]}</Badge>
+            </Td>
+            <Td className="max-w-56 text-xs break-words">{e.denialReason ?? <Dash />}</Td>
+            <Td className="font-mono text-xs whitespace-nowrap">
+              {e.caseId ? (
+                <Link href={caseHref(e.caseId)} title={`Show only events for case ${e.caseId}`}>
+                  {shortId(e.caseId)}
+                </Link>
+              ) : (
+                <Dash />
+              )}
+            </Td>
+            <Td className="text-right tabular-nums">{e.messageIds.length || <Dash />}</Td>
+            <Td className="text-xs whitespace-nowrap">{e.purpose ?? <Dash />}</Td>
+            <Td className="max-w-64">
+              {e.justification ? (
+                <span className="block truncate text-xs" title={e.justification}>
+                  {e.justification}
+                </span>
+              ) : (
+                <Dash />
+              )}
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
