@@ -14,7 +14,8 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 
-const db = await startEmbeddedPostgres({ dataDir: path.resolve(".data/pg-migration-scratch"), port: 54399 });
+const scratchPort = Number(process.env.CUSTODY_SCRATCH_DB_PORT ?? 54399);
+const db = await startEmbeddedPostgres({ dataDir: path.resolve(`.data/pg-migration-scratch-${scratchPort}`), port: scratchPort });
 try {
   const scratch = `scratch_${Date.now()}`;
   await createDatabase(db.superuserUrl("postgres"), scratch);
