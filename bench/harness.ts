@@ -1,0 +1,113 @@
+// Shared pieces of the benchmarks: a fresh database on the embedded PostgreSQL, the production
+// server started against it, session cookies minted for staff, and a closed-loop load generator.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import { appUrlFor, ensureAppLogin } from "../lib/db/bootstrap";
+import { createDatabase, withPgClient } from "../lib/db/admin";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrate";
+
+export type BenchDb = { appUrl: string; ownerUrl: string; close: () => Promise<void> };
+
+export async function freshDatabase(name: string): Promise<BenchDb> {
+  const embedded: EmbeddedDatabase | null = process.env.TEST_DATABASE_SERVER_URL
+    ? null
+    : await startEmbeddedPostgres({ dataDir: path.resolve(".data/bench-pg"), port: Number(process.env.CUSTODY_BENCH_DB_PORT ?? 54332) });
+  const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? embedded!.superuserUrl("postgres");
+  const dbName = `custody_bench_${name}_${Date.now()}`;
+  await createDatabase(serverUrl, dbName);
+  const owner = new URL(serverUrl);
+  owner.pathname = `/${dbName}`;
+  await applyMigrations(owner.toString());
+  const password = randomBytes(16).toString("hex");
+  await ensureAppLogin(owner.toString(), "custody_bench_app", password);
+  return {
+    appUrl: appUrlFor(owner.toString(), "custody_bench_app", password),
+    ownerUrl: owner.toString(),
+    close: async () => {
+      await withPgClient(serverUrl, (c) => c.query(`drop database if exists "${dbName}" with (force)`)).catch(() => {});
+      await embedded?.stop();
+    },
+  };
+}
+
+export function benchEnv(appUrl: string, port: number): Record<string, string> {
+  return {
+    DATABASE_URL: appUrl,
+    NEXTAUTH_SECRET: process.env.BENCH_SECRET ?? randomBytes(32).toString("hex"),
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    CUSTODY_DEMO: "1",
+    CUSTODY_DATA_DIR: path.resolve(".data/bench-run"),
+    CUSTODY_KEK: randomBytes(32).toString("base64"),
+    CUSTODY_READ_LIMIT_PER_HOUR: "100000000",
+  };
+}
+
+export function ensureBuild() {
+  if (existsSync(".next/BUILD_ID") && process.env.BENCH_BUILD !== "1") return;
+  const built = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (built.status !== 0) throw new Error("next build failed");
+}
+
+export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn("npx", ["next", "start", "-p", String(port)], { env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`http://localhost:${port}/api/health`);
+      if (r.ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error("server did not start");
+}
+
+export async function sessionCookie(staffId: string, secret: string): Promise<string> {
+  const token = await encode({ token: { sub: staffId }, secret, maxAge: 12 * 3600 });
+  return `next-auth.session-token=${token}`;
+}
+
+export type LoadResult = { requests: number; errors: number; seconds: number; rps: number; p50: number; p95: number; p99: number; statuses: Record<number, number> };
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Closed loop: `clients` concurrent workers, each sending its next request when the last returns. */
+export async function runLoad(opts: { clients: number; seconds: number; request: (client: number) => Promise<Response> }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let errors = 0;
+  const end = performance.now() + opts.seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: opts.clients }, async (_, client) => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          const res = await opts.request(client);
+          await res.arrayBuffer();
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          if (!res.ok) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), statuses };
+}
+
+export function fmt(r: LoadResult) {
+  return `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   (${r.requests} requests, ${r.errors} errors)`;
+}
