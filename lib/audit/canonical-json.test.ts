@@ -107,7 +107,6 @@ describe("canonicalJson (RFC 8785)", () => {
     expect(attempt).toThrow(CanonicalJsonError);
     expect(attempt).toThrow("undefined is not JSON at /details/items/1/a~1b");
     // A sparse array hole is an undefined element, not a null.
-    // eslint-disable-next-line no-sparse-arrays
     expect(() => canonicalJson([1, , 3])).toThrow("at /1");
   });
 
