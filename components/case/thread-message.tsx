@@ -14,7 +14,7 @@ export function ThreadMessageRow({ message, senderRole }: { message: ThreadMessa
   return (
     <li
       aria-label={message.reported ? `Reported message ${message.position}` : undefined}
-      className={cx("flex gap-3 border-l-4 px-3 py-1.5", message.reported ? "border-amber-500 bg-amber-50" : "border-transparent")}
+      className={cx("flex gap-3 border-l-4 px-3 py-1.5", message.reported ? "border-l-amber-500 bg-amber-50" : "border-l-transparent")}
     >
       <span className="w-9 shrink-0 pt-px text-right text-xs text-zinc-500 tabular-nums" title="Position in the conversation">
         #{message.position}

@@ -47,7 +47,7 @@ export function QueueFilters({ status, category }: { status: QueueStatus; catego
           })}
         </ul>
       </nav>
-      <form method="get" action="/queue" className="flex items-end gap-2" aria-label="Filter queue">
+      <form method="get" action="/queue" className="flex items-center gap-2" aria-label="Filter queue">
         {status !== "open" ? <input type="hidden" name="status" value={status} /> : null}
         <label htmlFor="queue-category" className="text-[13px] font-medium text-zinc-800">
           Category

@@ -39,7 +39,7 @@ export function QueueTable({ items, caption }: { items: QueueItem[]; caption: st
       </THead>
       <TBody>
         {items.map((item) => (
-          <Tr key={item.id} className="focus-within:bg-accent-50 hover:bg-zinc-50">
+          <Tr key={item.id} className="align-middle focus-within:bg-accent-50 hover:bg-zinc-50">
             <Td className="font-medium whitespace-nowrap">
               <Link href={`/cases/${item.id}`} data-queue-link className="tabular-nums">
                 {caseNumber(item.number)}
@@ -62,7 +62,7 @@ export function QueueTable({ items, caption }: { items: QueueItem[]; caption: st
             <Td className="whitespace-nowrap">{item.dataRegions.join(", ") || <No />}</Td>
             <Td>{item.involvesMinor ? <Badge tone="warning">Minor</Badge> : <No />}</Td>
             <Td className="whitespace-nowrap">{item.assignee ? item.assignee.name : <span className="text-zinc-500">Unassigned</span>}</Td>
-            <Td className="py-1">{item.assignee === null && item.status !== "CLOSED" ? <ClaimButton caseId={item.id} srLabel={`case ${item.number}`} /> : null}</Td>
+            <Td className="py-1">{item.assignee === null && item.status !== "CLOSED" ? <ClaimButton caseId={item.id} srLabel={`case ${item.number}`} align="end" /> : null}</Td>
           </Tr>
         ))}
       </TBody>

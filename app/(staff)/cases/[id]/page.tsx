@@ -21,7 +21,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <Link href="/queue" className="text-[13px]">
         ← Back to queue
       </Link>
-      <CaseHeader detail={detail} />
+      <CaseHeader detail={detail} meta={false} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <CaseSummary detail={detail} />
         <aside aria-label="Case actions" className="flex flex-col gap-5 lg:border-l lg:border-zinc-200 lg:pl-6">
