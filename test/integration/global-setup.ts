@@ -26,7 +26,9 @@ export async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE_SERVER_URL) {
     serverUrl = process.env.TEST_DATABASE_SERVER_URL;
   } else {
-    embedded = await startEmbeddedPostgres({ dataDir: path.resolve(".data/test-pg"), port: Number(process.env.CUSTODY_TEST_DB_PORT ?? 54330) });
+    // Port and data directory go together so that parallel runs (CUSTODY_TEST_DB_PORT) do not meet.
+    const port = Number(process.env.CUSTODY_TEST_DB_PORT ?? 54330);
+    embedded = await startEmbeddedPostgres({ dataDir: path.resolve(`.data/test-pg-${port}`), port });
     serverUrl = embedded.superuserUrl("postgres");
   }
   dbName = `custody_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
