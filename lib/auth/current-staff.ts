@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { StaffSummary } from "@/lib/dto";
@@ -27,6 +28,8 @@ export async function loadStaff(id: string): Promise<StaffContext | null> {
 
 /** The signed-in, enabled staff member, or null. Cached per request. */
 export const currentStaff = cache(async (): Promise<StaffContext | null> => {
+  // Who is asking is per request: never prerender or cache anything that depends on it.
+  await connection();
   const session = await getServerSession(authOptions());
   const id = (session as { staffId?: unknown } | null)?.staffId;
   if (typeof id !== "string") return null;
