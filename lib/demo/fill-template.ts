@@ -28,7 +28,10 @@ export function fillTemplate(template: string, ctx: FillContext): string {
     if (fixed !== undefined && token === `{${key}}`) return fixed;
     const remembered = ctx.memo.get(token);
     if (remembered !== undefined) return remembered;
-    const value = drawSlot(key, ctx.rng, ctx.region);
+    // "{place2}" should differ from "{place}", and "{friend}" should not be someone in the chat.
+    const taken = new Set([...Object.values(ctx.fixed), ...ctx.memo.values()]);
+    let value = drawSlot(key, ctx.rng, ctx.region);
+    for (let attempt = 0; attempt < 8 && taken.has(value); attempt++) value = drawSlot(key, ctx.rng, ctx.region);
     ctx.memo.set(token, value);
     return value;
   });

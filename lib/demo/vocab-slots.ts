@@ -2,10 +2,15 @@
 // crypto platforms are invented so the demo neither advertises nor defames a real product.
 
 export const SLOT_VALUES = {
+  // Bare forms, so "{day}" reads right after "until", "by", "see you" and at a sentence start.
   day: [
-    "tomorrow", "tonight", "on Friday", "on Saturday", "on Sunday", "Monday", "after school",
-    "this weekend", "next week", "on Thursday", "Wednesday evening", "Saturday morning",
-    "after work", "at lunch", "on the 14th", "Sunday afternoon",
+    "tomorrow", "tonight", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "this weekend", "next week", "Saturday morning", "Sunday afternoon", "Friday night",
+    "Wednesday evening", "the 14th",
+  ],
+  past: [
+    "yesterday", "last night", "Monday", "Tuesday", "Friday", "Saturday", "last week", "this morning",
+    "the other day",
   ],
   place: [
     "the climbing gym", "Luigi's", "the library", "Blue Door Café", "the skate park", "Riverside Park",
@@ -32,7 +37,7 @@ export const SLOT_VALUES = {
   ],
   store: [
     "the outlet mall", "Hartley's", "the thrift store", "MegaMart", "the vintage shop",
-    "the sports store", "Bloom & Co", "the market stalls", "the electronics place", "Pennywise",
+    "the sports store", "Bloom & Co", "the market", "the electronics place", "Pennywise",
   ],
   subject: [
     "maths", "the chem lab report", "the history essay", "French", "the bio test", "geography",
@@ -64,6 +69,12 @@ export const SLOT_VALUES = {
     "prize-claim-center", "coinvault-pro", "gift-rewards-now", "secure-account-check",
     "bitharvest-invest", "winner-verify", "parcel-redelivery",
   ],
+  yes: [
+    "yes", "yess", "yesss!!", "ok deal", "deal", "sounds good", "perfect", "100%", "def", "omg yes",
+    "I'm in", "count me in", "sure", "yeah ok", "works for me", "ofc", "yep", "absolutely",
+  ],
+  laugh: ["😂😂", "lmao", "LOL", "hahaha", "😭😭", "💀", "stoppp", "lol", "😂", "ahaha", "haha", "dying 😂"],
+  emoji: ["🎉", "🙌", "😊", "❤️", "✨", "🥳", "👍", "😎", "🙏", "💪", "😅", "🤞", "🔥", "🥰"],
   usCity: ["Chicago", "Austin", "Denver", "Atlanta", "Portland", "Phoenix", "Boston", "Seattle"],
   euCity: ["Lyon", "Munich", "Rotterdam", "Kraków", "Porto", "Milan", "Dublin", "Gothenburg"],
 } as const;
