@@ -58,7 +58,7 @@ export const EXCHANGES: Record<Topic, readonly (readonly string[])[]> = {
     ["got {num}% on {subject} {emoji}", "{a} that's amazing!! {emoji} {teacher} must be so proud", "+I got {num2}, not bad for no revision {emoji}"],
     ["{teacher} is making us present {subject} {day} 😭", "I'll go first if you go second, {a} {laugh}", "{yes}, {friend} can go last"],
     ["is the bus still at {time}? {friend} said it changed", "yeah still {time}, I'll save you a seat {a}"],
-    ["~look at this {subject} experiment {laugh}", "is it supposed to be that colour {a} {laugh}", "+no {laugh} {teacher} is going to kill us"],
+    ["~look at this {subject} experiment {laugh}", "is it supposed to be that colour {a} {laugh}", "+no {laugh} {teacher} is going to be so mad"],
     ["{b} what did you get for question {n} in {subject}?", "{num}? not sure tbh {a} {laugh}", "+same, ask {friend} she's a genius at {subject}"],
     ["{b} the school trip to {city} form is due {day}", "did your parents sign it yet {a}? {friend}'s did {past}", "yeah, mine said yes finally, {price} though"],
     ["{b} can you explain {subject} to me before {day}? {teacher} lost me at page {num}", "{yes}, call at {time}?"],
