@@ -29,8 +29,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}) {
       ? {}
       : { accounts: Math.ceil(320 * scale), conversations: Math.ceil(1500 * scale), messages: Math.ceil(30_000 * scale), reports: Math.ceil(150 * scale) },
   );
-  const have = await db.conversation.count();
-  const haveReports = await db.userReport.count();
+  const have = await db.conversation.count({ where: { externalId: { in: data.conversations.map((c) => c.externalId) } } });
+  const haveReports = await db.userReport.count({ where: { externalId: { in: data.reports.map((r) => r.externalId) } } });
   if (have >= data.conversations.length && haveReports >= data.reports.length) {
     log("demo data already present");
     return;

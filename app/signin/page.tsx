@@ -10,13 +10,13 @@ type SearchParams = Promise<{ [key: string]: string | string[] | undefined }>;
 /** Only same-site paths, so a crafted link cannot bounce a reviewer to another origin. */
 function safeCallbackUrl(value: string | string[] | undefined): string {
   const raw = Array.isArray(value) ? value[0] : value;
-  if (!raw) return "/queue";
+  if (!raw) return "/";
   try {
     const url = new URL(raw, "http://custody.invalid");
-    if (url.origin !== "http://custody.invalid" || url.pathname.startsWith("/signin")) return "/queue";
+    if (url.origin !== "http://custody.invalid" || url.pathname.startsWith("/signin")) return "/";
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
-    return "/queue";
+    return "/";
   }
 }
 

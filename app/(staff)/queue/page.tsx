@@ -8,6 +8,8 @@ import { QueueFilters, queueHref, type QueueStatus } from "@/components/queue/qu
 import { QueueTable } from "@/components/queue/queue-table";
 import { RowKeyboardNav } from "@/components/queue/row-keyboard-nav";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { can } from "@/lib/policy/permissions";
 import { Kbd } from "@/components/ui/kbd";
 
 export const metadata: Metadata = { title: "Queue" };
@@ -32,6 +34,14 @@ const HEADINGS: Record<QueueStatus, string> = { open: "Open cases", mine: "My ca
 
 export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
   const staff = await requireStaff();
+  if (!can(staff.roles, "queue:read")) {
+    return (
+      <div className="mx-auto max-w-3xl">
+        <h1 className="mb-3 text-base font-semibold">Queue</h1>
+        <ErrorNotice title="The review queue is for reviewers and leads." live={false} />
+      </div>
+    );
+  }
   const filters = parseFilters(await searchParams);
   const page = await listQueue(staff, { ...filters, limit: 50 });
   const caption = `${HEADINGS[filters.status]}${filters.category ? ` — ${CATEGORY_LABEL[filters.category]}` : ""}`;

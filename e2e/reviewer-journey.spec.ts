@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { STAFF, screenshot, signIn, signOut } from "./fixtures";
+
+// The core path end to end: a reviewer claims, justifies, reads and decides; an auditor then
+// sees exactly the events of that journey and is refused the content.
+
+test("reviewer reads a reported thread through a justified grant; the auditor sees exactly that", async ({ page }) => {
+  await signIn(page, STAFF.reviewer);
+  await page.goto("/queue");
+  await expect(page.getByRole("heading", { name: /queue/i })).toBeVisible();
+  await screenshot(page, "01-queue");
+
+  await page.getByRole("button", { name: "Claim" }).first().click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
+  const caseId = page.url().split("/").pop()!;
+  await expect(page.getByLabel("Purpose")).toHaveValue("USER_REPORT");
+  await screenshot(page, "02-case");
+
+  // A justification under 20 characters is refused before anything is granted.
+  await page.getByLabel("Justification").fill("too short");
+  await page.getByRole("button", { name: "Open thread" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${caseId}$`));
+
+  await page.getByLabel("Justification").fill("Reviewing the reported messages and their context for a policy decision");
+  await page.getByRole("button", { name: "Open thread" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${caseId}/thread$`));
+  const messages = page.getByRole("list", { name: "Messages" }).getByRole("listitem");
+  await expect(messages.first()).toBeVisible();
+  expect(await messages.count()).toBeGreaterThan(1);
+  await expect(page.getByRole("listitem", { name: /Reported message/ }).first()).toBeVisible();
+  await expect(page.getByRole("group", { name: "Access grant" })).toContainText(/Expires in/);
+  await screenshot(page, "03-thread");
+
+  await page.getByLabel("Warn").check();
+  await page.getByLabel("Decision note").fill("Insults after being asked to stop; first warning.");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page).toHaveURL(/\/queue/);
+  await signOut(page);
+
+  // The auditor's view of that case: exactly claim, grant, one read, decision.
+  await signIn(page, STAFF.auditor);
+  await page.goto(`/audit?caseId=${caseId}`);
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(4);
+  const actions = await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ""));
+  expect(actions[0]).toContain("CASE_DECIDED");
+  expect(actions[1]).toContain("CONTENT_READ");
+  expect(actions[2]).toContain("GRANT_REQUESTED");
+  expect(actions[3]).toContain("CASE_CLAIMED");
+  for (const a of actions) expect(a).toContain(STAFF.reviewer);
+  await screenshot(page, "04-audit-case");
+
+  // An auditor asking for content is refused, and the refusal is itself logged.
+  const res = await page.request.get(`/api/v1/cases/${caseId}/messages`);
+  expect(res.status()).toBe(403);
+  const body = await res.json();
+  expect(body.error.code).toBe("ROLE");
+  expect(JSON.stringify(body)).not.toMatch(/"text"/);
+  await page.goto(`/audit?caseId=${caseId}&outcome=DENIED`);
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await expect(page.locator("tbody tr").first()).toContainText(STAFF.auditor);
+  await expect(page.locator("tbody tr").first()).toContainText("CONTENT_READ");
+});
