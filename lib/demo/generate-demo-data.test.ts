@@ -181,8 +181,20 @@ describe("generateDemoData (small datasets)", () => {
     }
   });
 
+  it("works at the 5% scale the seed's integration test uses", () => {
+    const scale = 0.05;
+    const sizes = { accounts: Math.ceil(320 * scale), conversations: Math.ceil(1500 * scale), messages: Math.ceil(30_000 * scale), reports: Math.ceil(150 * scale) };
+    const data = generateDemoData(sizes);
+    expect(data.accounts).toHaveLength(16);
+    expect(data.reports).toHaveLength(8);
+    expect(new Set(data.reports.map((r) => r.category))).toEqual(new Set(REPORT_CATEGORIES));
+    expect(data.accounts.some((a) => a.isMinor) && data.accounts.some((a) => a.isProtected)).toBe(true);
+    expectInvariants(data, START);
+  });
+
   it("rejects sizes it cannot honour rather than quietly producing less", () => {
     expect(() => generateDemoData({ accounts: 5 })).toThrow(RangeError);
+    expect(() => generateDemoData({ accounts: 40.5 })).toThrow(RangeError);
     expect(() => generateDemoData({ conversations: 100, reports: 150 })).toThrow(RangeError);
     expect(() => generateDemoData({ messages: 1000 })).toThrow(RangeError);
     expect(() => generateDemoData({ start: new Date("not a date") })).toThrow(RangeError);

@@ -26,7 +26,8 @@ export const DEFAULT_DEMO_OPTIONS = {
   start: new Date("2026-11-01T00:00:00Z"),
 } as const satisfies Required<DemoDataOptions>;
 
-const MIN_ACCOUNTS = 20;
+// Below this a thread cannot find enough people in one region (groups have up to five).
+const MIN_ACCOUNTS = 8;
 const MIN_ORDINARY_LENGTH = 2;
 /** How much more a "long" thread gets than an ordinary one, before random variation. */
 const LONG_THREAD_WEIGHT = 20;

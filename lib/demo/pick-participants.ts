@@ -12,6 +12,8 @@ export type PersonFilter = {
   minor?: boolean;
   /** Leave out protected accounts (they are never written as the offender). */
   unprotected?: boolean;
+  /** `minor` is a hard requirement (grooming: the author must be an adult), not a preference. */
+  ageRequired?: boolean;
   exclude?: readonly Person[];
 };
 
@@ -24,15 +26,18 @@ export class PersonPools {
 
   /**
    * One person matching the filter, weighted by activity. If nobody matches (tiny datasets), the
-   * age-group and then the region preference are relaxed rather than failing.
+   * age-group and then the region preference are relaxed rather than failing; a required age
+   * group is never relaxed, the region is given up instead.
    */
   pick(rng: Rng, filter: PersonFilter): Person {
-    const relaxations: PersonFilter[] = [
-      filter,
-      { ...filter, minor: undefined },
-      { ...filter, minor: undefined, region: undefined },
-      { exclude: filter.exclude },
-    ];
+    const relaxations: PersonFilter[] = filter.ageRequired
+      ? [filter, { ...filter, region: undefined }, { ...filter, region: undefined, unprotected: undefined }]
+      : [
+          filter,
+          { ...filter, minor: undefined },
+          { ...filter, minor: undefined, region: undefined },
+          { exclude: filter.exclude },
+        ];
     for (const f of relaxations) {
       const found = this.pickStrict(rng, f);
       if (found) return found;

@@ -101,8 +101,9 @@ function planReport(
   let reporter: Person;
   if (category === "GROOMING") {
     // Always a minor receiving, an adult writing, same region: the grooming invariant.
-    reporter = pools.pick(rng, { minor: true });
-    author = pools.pick(rng, { minor: false, unprotected: true, region: reporter.account.dataRegion, exclude: [reporter] });
+    reporter = pools.pick(rng, { minor: true, ageRequired: true });
+    const region = reporter.account.dataRegion;
+    author = pools.pick(rng, { minor: false, ageRequired: true, unprotected: true, region, exclude: [reporter] });
   } else if (protectedTarget) {
     reporter = protectedTarget;
     author = pools.pick(rng, { minor: false, unprotected: true, region: reporter.account.dataRegion, exclude: [reporter] });

@@ -29,10 +29,11 @@ export const SLOT_VALUES = {
     "Galaxy Drift", "Dungeon Dash", "Skyline Heroes", "Pixel Legends", "Castle Clash Royale",
     "Ocean Outpost", "Neon Kart", "Frostbite Survival", "Word Towers", "Deep Core Miners",
   ],
+  // Singular, so "is {item} still for sale?" reads right.
   item: [
-    "the green hoodie", "running shoes", "a phone case", "those headphones", "a desk lamp",
-    "the denim jacket", "a backpack", "new sneakers", "a winter coat", "the blue dress",
-    "a gaming mouse", "a water bottle", "the board game", "a rain jacket", "sunglasses",
+    "the green hoodie", "a pair of running shoes", "a phone case", "a pair of headphones", "a desk lamp",
+    "the denim jacket", "a backpack", "a pair of sneakers", "a winter coat", "the blue dress",
+    "a gaming mouse", "a water bottle", "the board game", "a rain jacket", "a pair of sunglasses",
     "a birthday present for mum", "a mechanical keyboard", "a plant pot", "a yoga mat",
   ],
   store: [
