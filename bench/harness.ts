@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { nextCommand } from "../lib/cli/next-bin";
 import { encode } from "next-auth/jwt";
 import { appUrlFor, ensureAppLogin } from "../lib/db/bootstrap";
 import { createDatabase, withPgClient } from "../lib/db/admin";
@@ -48,12 +49,12 @@ export function benchEnv(appUrl: string, port: number): Record<string, string> {
 
 export function ensureBuild() {
   if (existsSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID")) && process.env.BENCH_BUILD !== "1") return;
-  const built = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  const built = spawnSync(...nextCommand("build"), { stdio: "inherit" });
   if (built.status !== 0) throw new Error("next build failed");
 }
 
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn("npx", ["next", "start", "-p", String(port)], { env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(...nextCommand("start", "-p", String(port)), { env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     try {

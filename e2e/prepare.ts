@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { nextCommand } from "../lib/cli/next-bin";
 import { appUrlFor, ensureAppLogin } from "../lib/db/bootstrap";
 import { createDatabase, withPgClient } from "../lib/db/admin";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
@@ -42,7 +43,7 @@ try {
   await disconnectDb();
 
   if (!existsSync(path.join(distDir, "BUILD_ID")) || process.env.E2E_BUILD === "1") {
-    const built = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+    const built = spawnSync(...nextCommand("build"), { stdio: "inherit" });
     if (built.status !== 0) throw new Error("next build failed");
   }
   const run = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env: process.env });

@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { nextCommand } from "./next-bin";
 import { localSecret, prepareDatabase } from "../db/bootstrap";
 import { PortTakenError, portIsFree } from "../db/embedded";
 
@@ -44,12 +45,12 @@ async function main() {
 
   if (!existsSync(path.resolve(".next/BUILD_ID"))) {
     log("no production build yet: running next build");
-    const built = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    const built = spawnSync(...nextCommand("build"), { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (built.status !== 0) throw new Error("next build failed");
   }
 
   log(`starting Custody on http://localhost:${port}`);
-  const server = spawn("npx", ["next", "start", "-p", String(port)], { stdio: "inherit", env: childEnv });
+  const server = spawn(...nextCommand("start", "-p", String(port)), { stdio: "inherit", env: childEnv });
   const stop = async (code: number) => {
     await db.embedded?.stop().catch(() => {});
     process.exit(code);
