@@ -24,7 +24,9 @@ try {
   const datamodel = await readFile(SCHEMA_PATH, "utf8");
   const sql = await withSchemaEngine(url, async (engine) => {
     const res = await engine.diff({
-      from: { tag: "migrations", ...(await readMigrationsList()) },
+      // The append-only migration revokes rights on _prisma_migrations, which a fresh shadow
+      // database lacks; give it a stand-in so the migrations replay as they do for real.
+      from: { tag: "migrations", ...(await readMigrationsList()), shadowDbInitScript: 'CREATE TABLE "_prisma_migrations" (id varchar(36) PRIMARY KEY);' },
       to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: datamodel }] },
       script: true,
       exitCode: null,

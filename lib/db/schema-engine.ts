@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -96,10 +97,28 @@ function adaptForMigrations<T>(queryable: T): T {
 function migrationAdapterFactory(connectionString: string) {
   const factory = new PrismaPg({ connectionString, max: 2 });
   const connect = factory.connect.bind(factory);
-  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
   factory.connect = async () => adaptForMigrations(await connect());
-  factory.connectToShadowDb = async () => adaptForMigrations(await connectToShadowDb());
+  factory.connectToShadowDb = async () => adaptForMigrations(await connectToShadowDb(connectionString, connect));
   return bindMigrationAwareSqlAdapterFactory(factory);
+}
+
+// @prisma/adapter-pg creates the shadow database but then connects with the same
+// connectionString, whose database name wins over the one it sets, so `migrate diff` replayed
+// the migrations into the database it was diffing. Connect to the shadow database by URL.
+async function connectToShadowDb(connectionString: string, connect: () => Promise<{ executeScript: (s: string) => Promise<void>; dispose: () => Promise<void> }>) {
+  const admin = await connect();
+  const name = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, "")}`;
+  await admin.executeScript(`CREATE DATABASE "${name}"`);
+  const url = new URL(connectionString);
+  url.pathname = `/${name}`;
+  const shadow = await new PrismaPg({ connectionString: url.toString(), max: 2 }).connect();
+  const dispose = shadow.dispose.bind(shadow);
+  shadow.dispose = async () => {
+    await dispose();
+    await admin.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
+    await admin.dispose();
+  };
+  return shadow;
 }
 
 export async function withSchemaEngine<T>(
