@@ -1,0 +1,47 @@
+// Developer tool: times the pieces of one content read in-process (no HTTP), to see where a
+// request's milliseconds go. Not part of `npm run bench`.
+import { freshDatabase, benchEnv, sessionCookie } from "./harness";
+
+const db = await freshDatabase("profile");
+Object.assign(process.env, benchEnv(db.appUrl, 1));
+const { getDb, disconnectDb } = await import("../lib/db");
+const { upsertAccounts } = await import("../lib/intake/upsert-accounts");
+const { ingestMessages } = await import("../lib/intake/ingest-messages");
+const { ingestReport } = await import("../lib/intake/ingest-report");
+const { upsertStaff } = await import("../prisma/factories");
+const { readCaseMessages } = await import("../lib/access/read-case-messages");
+const { decode } = await import("next-auth/jwt");
+try {
+  const prisma = getDb();
+  const a = { externalId: "pa", handle: "pa", displayName: "A", dataRegion: "US" as const };
+  const b = { ...a, externalId: "pb", handle: "pb" };
+  await upsertAccounts(prisma, [a, b]);
+  await ingestMessages(prisma, { conversationExternalId: "pc", participantExternalIds: ["pa", "pb"], messages: Array.from({ length: 220 }, (_, k) => ({ externalId: `pm${k}`, senderExternalId: k % 2 ? "pb" : "pa", sentAt: new Date(1e12 + k * 1000), text: `profile message ${k} ${"lorem ipsum ".repeat(6)}` })) });
+  const { caseId } = await ingestReport(prisma, { externalId: "pr", reporterExternalId: "pa", conversationExternalId: "pc", reportedMessageExternalIds: ["pm101"], category: "HARASSMENT", text: "x" });
+  const s = await upsertStaff(prisma, { email: "p@custody.test", name: "P", roles: ["REVIEWER"], regions: ["US"] });
+  const conv = await prisma.case.update({ where: { id: caseId }, data: { status: "IN_REVIEW", assigneeId: s.id }, select: { conversationId: true } });
+  await prisma.accessGrant.create({ data: { staffId: s.id, caseId, conversationId: conv.conversationId, purpose: "USER_REPORT", justification: "profiling the read path only", scopeFrom: 11, scopeTo: 210, status: "ACTIVE", expiresAt: new Date(Date.now() + 3600_000) } });
+  const cookie = await sessionCookie(s.id, process.env.NEXTAUTH_SECRET!);
+  const token = cookie.split("=")[1]!;
+  const meta = { requestId: "p", ipHmac: null, userAgent: null };
+  const time = async (label: string, n: number, fn: () => Promise<unknown>) => {
+    for (let i = 0; i < 20; i++) await fn();
+    const t = performance.now();
+    for (let i = 0; i < n; i++) await fn();
+    console.log(`${label.padEnd(28)} ${((performance.now() - t) / n).toFixed(2)} ms`);
+  };
+  const loadStaff = (id: string) => prisma.staff.findUnique({ where: { id }, select: { id: true, name: true, email: true, roles: true, regions: true, disabled: true, accountLinks: { select: { accountId: true } } } });
+  const staff = { id: s.id, name: "P", email: s.email, roles: ["REVIEWER" as const], regions: ["US" as const], linkedAccountIds: [] };
+  await time("jwt decode", 300, () => decode({ token, secret: process.env.NEXTAUTH_SECRET! }));
+  await time("loadStaff", 300, () => loadStaff(s.id));
+  await time("readCaseMessages (200)", 300, () => readCaseMessages(staff, { caseId }, meta));
+  const { loadReadContext, loadSealedMessages } = await import("../lib/access/read-queries");
+  await time("loadReadContext (raw)", 300, () => prisma.$transaction((tx) => loadReadContext(tx, caseId, s.id)));
+  await time("loadSealedMessages (raw)", 300, () => prisma.$transaction((tx) => loadSealedMessages(tx, conv.conversationId, { from: 11, to: 210 })));
+  await time("messages via Prisma", 300, () => prisma.message.findMany({ where: { conversationId: conv.conversationId, position: { gte: 11, lte: 210 } }, orderBy: { position: "asc" }, select: { id: true, position: true, senderId: true, sentAt: true, hasMedia: true, ciphertext: true, nonce: true, keyVersion: true } }));
+  await time("empty transaction", 300, () => prisma.$transaction(async () => 1));
+  await time("SELECT 1", 300, () => prisma.$queryRaw`SELECT 1`);
+} finally {
+  await disconnectDb();
+  await db.close();
+}
