@@ -1,0 +1,194 @@
+import { type CanonicalEvent, canonicalEventText } from "./event-leaf";
+import type { FrontierJson } from "./merkle-frontier";
+
+// The access-log export file an auditor verifies offline (`npm run audit:verify -- --export`).
+// JSON Lines, UTF-8, one JSON object per line, each with a "type":
+//
+//   {"type":"header","format":"custody-access-log-export","version":1,"scope":"contiguous",
+//    "origin":"custody.example/access-log","exportedAt":"2026-03-01T09:30:00.000Z"}
+//       First line, exactly once. scope is "contiguous" (every leaf of a range, rebuilt into the
+//       tree) or "filtered" (a selection, each event carrying its inclusion proof).
+//   {"type":"checkpoint","note":"<C2SP signed note: origin\nsize\nroot\n\n— key sig\n>"}
+//       Zero or more, in the order the log issued them.
+//   {"type":"frontier","size":k,"hashes":["<base64>",…]}
+//       At most one: a contiguous export that starts at leaf k > 0 gives the tree's right edge
+//       at k. It is not trusted on its own — a signed root later in the range vouches for it.
+//   {"type":"consistency","fromSize":m,"toSize":n,"proof":["<base64>",…]}
+//       Zero or more RFC 6962 consistency proofs between checkpoints in the file (or the
+//       auditor's trusted checkpoint). A filtered export needs one from the trusted checkpoint.
+//   {"type":"event","leafIndex":0,"leafHash":"<base64>","event":{…canonical event…}}
+//       After all the lines above, in leaf order. leafIndex is null while an event is not yet
+//       sealed (unsealed events come last). leafHash, optional, is the hash the sealer stored,
+//       which lets the verifier name the exact event that changed. proof, in a filtered export,
+//       is the event's inclusion proof in the largest checkpoint of the file. event holds the
+//       event fields (see event-leaf.ts) written as their RFC 8785 canonical JSON — the exact
+//       bytes of the leaf — and last on the line, so the verifier can hash them straight from
+//       the line without parsing and re-serialising a million objects. A line reformatted by
+//       another tool still verifies, through the slower parse-and-canonicalise path.
+
+export const EXPORT_FORMAT = "custody-access-log-export";
+export const EXPORT_VERSION = 1;
+
+export type ExportScope = "contiguous" | "filtered";
+
+export interface ExportHeader {
+  type: "header";
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  scope: ExportScope;
+  origin?: string;
+  exportedAt?: string;
+  /** What the auditor filtered on, for the record; not interpreted. */
+  filter?: unknown;
+}
+
+export interface ConsistencyLine {
+  type: "consistency";
+  fromSize: number;
+  toSize: number;
+  proof: string[];
+}
+
+export interface ExportedEvent {
+  type: "event";
+  leafIndex: number | null;
+  leafHash?: string;
+  proof?: string[];
+  event: CanonicalEvent;
+}
+
+const b64 = (h: Uint8Array) => Buffer.from(h).toString("base64");
+
+export function exportHeaderLine(header: Omit<ExportHeader, "type" | "format" | "version">): string {
+  return JSON.stringify({ type: "header", format: EXPORT_FORMAT, version: EXPORT_VERSION, ...header });
+}
+
+export function exportCheckpointLine(note: string): string {
+  return JSON.stringify({ type: "checkpoint", note });
+}
+
+export function exportFrontierLine(frontier: FrontierJson): string {
+  return JSON.stringify({ type: "frontier", size: frontier.size, hashes: frontier.hashes });
+}
+
+export function exportConsistencyLine(fromSize: number, toSize: number, proof: readonly Uint8Array[]): string {
+  return JSON.stringify({ type: "consistency", fromSize, toSize, proof: proof.map(b64) });
+}
+
+/**
+ * One event line. Pass the canonical text when it is already at hand (the sealer has it) to
+ * avoid serialising twice; it is written verbatim, last, so the verifier can hash it in place.
+ */
+export function exportEventLine(
+  event: CanonicalEvent | { canonicalText: string },
+  leaf: { leafIndex: number | null; leafHash?: Uint8Array; proof?: readonly Uint8Array[] },
+): string {
+  const text = "canonicalText" in event ? event.canonicalText : canonicalEventText(event);
+  const hash = leaf.leafHash ? `,"leafHash":"${b64(leaf.leafHash)}"` : "";
+  const proof = leaf.proof ? `,"proof":${JSON.stringify(leaf.proof.map(b64))}` : "";
+  return `${EVENT_LINE_PREFIX}${leaf.leafIndex === null ? "null" : String(leaf.leafIndex)}${hash}${proof},"event":${text}}`;
+}
+
+/** How every event line written by exportEventLine begins. */
+export const EVENT_LINE_PREFIX = '{"type":"event","leafIndex":';
+
+export class ExportFormatError extends Error {
+  constructor(
+    readonly lineNumber: number,
+    message: string,
+  ) {
+    super(`line ${lineNumber}: ${message}`);
+    this.name = "ExportFormatError";
+  }
+}
+
+export interface ParsedExport {
+  header: ExportHeader;
+  checkpoints: string[];
+  frontier?: FrontierJson;
+  consistencyProofs: ConsistencyLine[];
+  /**
+   * The event lines, unparsed (a string each) or, for a line in another layout, parsed;
+   * iterating throws ExportFormatError on a line that is not an event.
+   */
+  events: AsyncIterable<string | Record<string, unknown>>;
+}
+
+/**
+ * Reads the header and the lines before the first event, and returns them with an iterator
+ * over the events that parses one line at a time, so a million-event file is never held whole.
+ */
+export async function readExport(lines: AsyncIterable<string> | Iterable<string>): Promise<ParsedExport> {
+  const iterator = toAsyncIterator(lines);
+  let lineNumber = 0;
+  const nextLine = async (): Promise<string | undefined> => {
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+      lineNumber++;
+      if (r.value.trim() !== "") return r.value;
+    }
+    return undefined;
+  };
+  const parse = (line: string): Record<string, unknown> => {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new ExportFormatError(lineNumber, "not JSON");
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ExportFormatError(lineNumber, "not a JSON object");
+    return value as Record<string, unknown>;
+  };
+
+  const headerLine = await nextLine();
+  const header = headerLine === undefined ? undefined : parse(headerLine);
+  if (header?.type !== "header" || header.format !== EXPORT_FORMAT) throw new ExportFormatError(lineNumber, `not a ${EXPORT_FORMAT} file`);
+  if (header.version !== EXPORT_VERSION) throw new ExportFormatError(lineNumber, `unsupported version ${String(header.version)}`);
+  if (header.scope !== "contiguous" && header.scope !== "filtered") throw new ExportFormatError(lineNumber, "scope must be contiguous or filtered");
+
+  const parsed: Omit<ParsedExport, "events"> = { header: header as unknown as ExportHeader, checkpoints: [], consistencyProofs: [] };
+  // Event lines in our own layout stay strings (the verifier hashes them in place); any other
+  // line is parsed, and must be an event once the events have begun.
+  const eventOrParsed = (line: string) => (line.startsWith(EVENT_LINE_PREFIX) ? line : parse(line));
+  let first: string | Record<string, unknown> | undefined;
+  for (let line = await nextLine(); line !== undefined; line = await nextLine()) {
+    const value = eventOrParsed(line);
+    if (typeof value === "string" || value.type === "event") {
+      first = value;
+      break;
+    } else if (value.type === "checkpoint" && typeof value.note === "string") {
+      parsed.checkpoints.push(value.note);
+    } else if (value.type === "frontier" && !parsed.frontier) {
+      parsed.frontier = value as unknown as FrontierJson;
+    } else if (value.type === "consistency" && isConsistencyLine(value)) {
+      parsed.consistencyProofs.push(value);
+    } else {
+      throw new ExportFormatError(lineNumber, `unexpected ${JSON.stringify(value.type)} line`);
+    }
+  }
+
+  async function* events(): AsyncGenerator<string | Record<string, unknown>> {
+    if (first === undefined) return;
+    yield first;
+    for (let line = await nextLine(); line !== undefined; line = await nextLine()) {
+      const value = eventOrParsed(line);
+      if (typeof value !== "string" && value.type !== "event") {
+        throw new ExportFormatError(lineNumber, `unexpected ${JSON.stringify(value.type)} line among events`);
+      }
+      yield value;
+    }
+  }
+  return { ...parsed, events: events() };
+}
+
+function isConsistencyLine(line: Record<string, unknown>): line is Record<string, unknown> & ConsistencyLine {
+  return (
+    Number.isSafeInteger(line.fromSize) &&
+    Number.isSafeInteger(line.toSize) &&
+    Array.isArray(line.proof) &&
+    line.proof.every((h) => typeof h === "string")
+  );
+}
+
+function toAsyncIterator<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> | Iterator<T> {
+  return Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+}
