@@ -107,11 +107,8 @@ export interface ParsedExport {
   checkpoints: string[];
   frontier?: FrontierJson;
   consistencyProofs: ConsistencyLine[];
-  /**
-   * The event lines, unparsed (a string each) or, for a line in another layout, parsed;
-   * iterating throws ExportFormatError on a line that is not an event.
-   */
-  events: AsyncIterable<string | Record<string, unknown>>;
+  /** The event lines, unparsed (the first may be parsed already), for decodeEvent. */
+  events: AsyncIterable<string | Record<string, unknown>> | Iterable<string | Record<string, unknown>>;
 }
 
 /**
@@ -119,7 +116,8 @@ export interface ParsedExport {
  * over the events that parses one line at a time, so a million-event file is never held whole.
  */
 export async function readExport(lines: AsyncIterable<string> | Iterable<string>): Promise<ParsedExport> {
-  const iterator = toAsyncIterator(lines);
+  const sync = !(Symbol.asyncIterator in lines);
+  const iterator = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]();
   let lineNumber = 0;
   const nextLine = async (): Promise<string | undefined> => {
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
@@ -146,12 +144,9 @@ export async function readExport(lines: AsyncIterable<string> | Iterable<string>
   if (header.scope !== "contiguous" && header.scope !== "filtered") throw new ExportFormatError(lineNumber, "scope must be contiguous or filtered");
 
   const parsed: Omit<ParsedExport, "events"> = { header: header as unknown as ExportHeader, checkpoints: [], consistencyProofs: [] };
-  // Event lines in our own layout stay strings (the verifier hashes them in place); any other
-  // line is parsed, and must be an event once the events have begun.
-  const eventOrParsed = (line: string) => (line.startsWith(EVENT_LINE_PREFIX) ? line : parse(line));
   let first: string | Record<string, unknown> | undefined;
   for (let line = await nextLine(); line !== undefined; line = await nextLine()) {
-    const value = eventOrParsed(line);
+    const value = line.startsWith(EVENT_LINE_PREFIX) ? line : parse(line);
     if (typeof value === "string" || value.type === "event") {
       first = value;
       break;
@@ -166,18 +161,19 @@ export async function readExport(lines: AsyncIterable<string> | Iterable<string>
     }
   }
 
-  async function* events(): AsyncGenerator<string | Record<string, unknown>> {
-    if (first === undefined) return;
-    yield first;
-    for (let line = await nextLine(); line !== undefined; line = await nextLine()) {
-      const value = eventOrParsed(line);
-      if (typeof value !== "string" && value.type !== "event") {
-        throw new ExportFormatError(lineNumber, `unexpected ${JSON.stringify(value.type)} line among events`);
-      }
-      yield value;
-    }
+  // From here on lines are handed over unparsed: the verifier reads them (decodeEvent), and
+  // anything that is not an event is reported there. A sync source stays sync, sparing a
+  // promise per line.
+  function* syncEvents(it: Iterator<string>): Generator<string | Record<string, unknown>> {
+    if (first !== undefined) yield first;
+    for (let r = it.next(); !r.done; r = it.next()) if (r.value !== "") yield r.value;
   }
-  return { ...parsed, events: events() };
+  async function* asyncEvents(it: AsyncIterator<string>): AsyncGenerator<string | Record<string, unknown>> {
+    if (first !== undefined) yield first;
+    for (let r = await it.next(); !r.done; r = await it.next()) if (r.value !== "") yield r.value;
+  }
+  const events = sync ? syncEvents(iterator as Iterator<string>) : asyncEvents(iterator as AsyncIterator<string>);
+  return { ...parsed, events };
 }
 
 function isConsistencyLine(line: Record<string, unknown>): line is Record<string, unknown> & ConsistencyLine {
@@ -189,6 +185,3 @@ function isConsistencyLine(line: Record<string, unknown>): line is Record<string
   );
 }
 
-function toAsyncIterator<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> | Iterator<T> {
-  return Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
-}

@@ -247,7 +247,7 @@ describe("verifyExport: tampering is detected and located", () => {
     expect(result.ok ? 0 : result.eventsChecked).toBe(11);
     const stray = [...base.lines];
     stray.splice(lineOfLeaf(stray, 10), 0, base.lines[1]!);
-    expectFailure(await verify(stray), "malformed-export", 10, null);
+    expectFailure(await verify(stray), "malformed-event", null, null);
     expectFailure(await verify([...base.lines.slice(0, 1), "not json"]), "malformed-export", null, null);
     const badCheckpoint = [...base.lines];
     badCheckpoint[1] = exportCheckpointLine("garbage\n\n— x y\n");
