@@ -263,6 +263,8 @@ describe("verifyExport: partial exports", () => {
     const lines = [base.lines[0]!, ...base.lines.slice(1, HEADER_AND_CHECKPOINTS), exportFrontierLine(frontier.toJSON()), ...events];
     expect(await verify(lines)).toMatchObject({ ok: true, sealedEvents: 20, verifiedSize: 40 });
 
+    const broken = [...lines.slice(0, HEADER_AND_CHECKPOINTS), exportFrontierLine({ size: 20, hashes: [] }), ...events];
+    expectFailure(await verify(broken), "malformed-export", null, null);
     const forged = MerkleFrontier.fromJSON({ ...frontier.toJSON(), hashes: frontier.toJSON().hashes.reverse() });
     expectFailure(await verify([...lines.slice(0, HEADER_AND_CHECKPOINTS), exportFrontierLine(forged.toJSON()), ...events]), "root-mismatch", 20, seqOf(20));
     // A trusted checkpoint from before the range needs a consistency proof to be checked.

@@ -78,7 +78,7 @@ export async function verifyAccessLog(input: VerifyInput, options: VerifyOptions
   let count = 0;
   let frontier = new MerkleFrontier();
   try {
-    if (input.frontier) frontier = MerkleFrontier.fromJSON(input.frontier);
+    if (input.frontier) frontier = readFrontier(input.frontier);
     const startSize = frontier.size;
     const cps = prepareCheckpoints({ ...input, scope, key: options.verifierKey, options, start: frontier });
     const seen = new Set<string>();
@@ -220,6 +220,14 @@ export async function verifyAccessLog(input: VerifyInput, options: VerifyOptions
 }
 
 const MAX_PENDING = 65_536;
+
+function readFrontier(json: unknown): MerkleFrontier {
+  try {
+    return MerkleFrontier.fromJSON(json);
+  } catch (error) {
+    throw new VerificationFailure({ kind: "malformed-export", problem: `frontier: ${(error as Error).message}`, firstBadSeq: null, firstBadLeafIndex: null });
+  }
+}
 
 /**
  * Why an exported event does not hash to the leaf sealed for it. Lines are hashed as written,

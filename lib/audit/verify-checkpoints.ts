@@ -135,28 +135,29 @@ export function prepareCheckpoints(input: {
   };
 
   // Consistency proofs connect checkpoints the events cannot reach (before a frontier start,
-  // or the trusted checkpoint in a filtered export).
-  const connected = new Set<number>();
+  // or the trusted checkpoint in a filtered export) to ones they can.
+  const proven: [number, number][] = [];
   for (const line of input.consistencyProofs ?? []) {
     if (!bySize.has(line.fromSize) || !bySize.has(line.toSize)) continue;
     const proof = line.proof.map((h) => decodeBase64(h) ?? Buffer.alloc(0));
     if (!verifyConsistency(line.fromSize, line.toSize, settle(line.fromSize, null, null), settle(line.toSize, null, null), proof)) {
       fail("consistency-proof", `the consistency proof from size ${line.fromSize} to ${line.toSize} does not verify`);
     }
-    connected.add(line.fromSize).add(line.toSize);
+    proven.push([line.fromSize, line.toSize]);
   }
+  const isProven = (from: number, to: (size: number) => boolean) => proven.some(([m, n]) => m === from && to(n));
 
   let anchor: { size: number; rootHash: Buffer } | undefined;
   if (input.scope === "filtered") {
     for (const size of sizes) settle(size, null, null);
     const top = sizes.at(-1);
     anchor = top === undefined ? undefined : { size: top, rootHash: bySize.get(top)![0]!.rootHash };
-    if (trusted && anchor && trusted.size !== anchor.size && !(connected.has(trusted.size) && connected.has(anchor.size))) {
+    if (trusted && anchor && trusted.size !== anchor.size && !isProven(trusted.size, (n) => n === anchor!.size) && !isProven(anchor.size, (n) => n === trusted.size)) {
       fail("trusted-checkpoint", `the export has no consistency proof between the trusted checkpoint (size ${trusted.size}) and size ${anchor.size}`);
     }
   } else {
     for (const size of sizes) if (size < input.start.size) settle(size, null, null);
-    if (trusted && trusted.size < input.start.size && !connected.has(trusted.size)) {
+    if (trusted && trusted.size < input.start.size && !isProven(trusted.size, (n) => n >= input.start.size)) {
       fail("trusted-checkpoint", `the export starts at leaf ${input.start.size}, after the trusted checkpoint (size ${trusted.size}), and proves no consistency with it`);
     }
   }
@@ -194,7 +195,7 @@ export function prepareCheckpoints(input: {
       const size = sizes[next];
       if (size === undefined) return;
       settle(size, state.verifiedSize, rangeStartSeq);
-      fail("missing-events", `a signed checkpoint covers ${size} leaves but the export ends after ${frontier.size}: leaves ${frontier.size}–${size - 1} are missing`, frontier.size);
+      fail("missing-events", `a signed checkpoint covers ${size} leaves but the export holds ${frontier.size}: leaves ${frontier.size}–${size - 1} are missing`, frontier.size);
     },
   };
   if (input.scope === "contiguous" && state.nextSize === input.start.size) state.checkAt(input.start, null);
