@@ -1,3 +1,4 @@
+import { StringDecoder } from "node:string_decoder";
 import { type CanonicalEvent, canonicalEventText } from "./event-leaf";
 import type { FrontierJson } from "./merkle-frontier";
 
@@ -107,24 +108,60 @@ export interface ParsedExport {
   checkpoints: string[];
   frontier?: FrontierJson;
   consistencyProofs: ConsistencyLine[];
-  /** The event lines, unparsed (the first may be parsed already), for decodeEvent. */
-  events: AsyncIterable<string | Record<string, unknown>> | Iterable<string | Record<string, unknown>>;
+  /** The event lines, unparsed (the first may be parsed already) and possibly in arrays, for decodeEvent. */
+  events: AsyncIterable<unknown> | Iterable<unknown>;
 }
 
 /**
  * Reads the header and the lines before the first event, and returns them with an iterator
  * over the events that parses one line at a time, so a million-event file is never held whole.
  */
-export async function readExport(lines: AsyncIterable<string> | Iterable<string>): Promise<ParsedExport> {
+/** Lines of an export: one at a time, or in batches (see linesOf). */
+export type LineSource = AsyncIterable<string | readonly string[]> | Iterable<string>;
+
+/**
+ * Splits a byte stream (a file's ReadStream) into batches of lines. Batching matters: handing
+ * a verifier one line per async step costs about as much as reading the file.
+ */
+export async function* linesOf(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string[]> {
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  for await (const chunk of chunks) {
+    const lines = (rest + (typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer))).split("\n");
+    rest = lines.pop()!;
+    yield lines.map(withoutCarriageReturn);
+  }
+  rest += decoder.end();
+  if (rest !== "") yield [withoutCarriageReturn(rest)];
+}
+
+function withoutCarriageReturn(line: string): string {
+  return line.charCodeAt(line.length - 1) === 0x0d ? line.slice(0, -1) : line;
+}
+
+/**
+ * Reads the header and the lines before the first event, and returns them with the rest of the
+ * lines still unread, so a million-event file is never held whole.
+ */
+export async function readExport(lines: LineSource): Promise<ParsedExport> {
   const sync = !(Symbol.asyncIterator in lines);
   const iterator = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]();
+  let batch: readonly string[] = [];
+  let position = 0;
   let lineNumber = 0;
   const nextLine = async (): Promise<string | undefined> => {
-    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
-      lineNumber++;
-      if (r.value.trim() !== "") return r.value;
+    for (;;) {
+      while (position < batch.length) {
+        const line = batch[position++]!;
+        lineNumber++;
+        if (line.trim() !== "") return line;
+      }
+      const r = await iterator.next();
+      if (r.done) return undefined;
+      if (typeof r.value === "string") batch = [r.value];
+      else batch = r.value;
+      position = 0;
     }
-    return undefined;
   };
   const parse = (line: string): Record<string, unknown> => {
     let value: unknown;
@@ -161,18 +198,21 @@ export async function readExport(lines: AsyncIterable<string> | Iterable<string>
     }
   }
 
-  // From here on lines are handed over unparsed: the verifier reads them (decodeEvent), and
-  // anything that is not an event is reported there. A sync source stays sync, sparing a
-  // promise per line.
-  function* syncEvents(it: Iterator<string>): Generator<string | Record<string, unknown>> {
+  // From here on lines are handed over unparsed, in the batches they came in: the verifier reads
+  // them (decodeEvent) and reports anything that is not an event. A sync source stays sync,
+  // sparing a promise per line.
+  const rest = batch.slice(position);
+  function* syncEvents(it: Iterator<string>): Generator<unknown> {
     if (first !== undefined) yield first;
-    for (let r = it.next(); !r.done; r = it.next()) if (r.value !== "") yield r.value;
+    yield rest;
+    for (let r = it.next(); !r.done; r = it.next()) yield r.value;
   }
-  async function* asyncEvents(it: AsyncIterator<string>): AsyncGenerator<string | Record<string, unknown>> {
+  async function* asyncEvents(it: AsyncIterator<string | readonly string[]>): AsyncGenerator<unknown> {
     if (first !== undefined) yield first;
-    for (let r = await it.next(); !r.done; r = await it.next()) if (r.value !== "") yield r.value;
+    yield rest;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
   }
-  const events = sync ? syncEvents(iterator as Iterator<string>) : asyncEvents(iterator as AsyncIterator<string>);
+  const events = sync ? syncEvents(iterator as Iterator<string>) : asyncEvents(iterator as AsyncIterator<string | readonly string[]>);
   return { ...parsed, events };
 }
 

@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { type CanonicalEvent, eventLeafHash } from "./event-leaf";
 import {
   type ExportedEvent,
+  type LineSource,
   exportCheckpointLine,
   exportConsistencyLine,
   exportEventLine,
   exportFrontierLine,
   exportHeaderLine,
+  linesOf,
 } from "./export-format";
 import { MerkleFrontier, consistencyProof, inclusionProof, rootOf } from "./merkle";
 import { type VerifyOptions, type VerifyResult, verifyAccessLog, verifyExport } from "./offline-verify";
@@ -41,7 +43,7 @@ function withEdited(index: number, edit: (event: CanonicalEvent) => CanonicalEve
   return lines;
 }
 
-const verify = (lines: AsyncIterable<string> | Iterable<string>, options: Partial<VerifyOptions> = {}) => verifyExport(lines, { verifierKey, ...options });
+const verify = (lines: LineSource, options: Partial<VerifyOptions> = {}) => verifyExport(lines, { verifierKey, ...options });
 
 function expectFailure(result: VerifyResult, kind: string, firstBadLeafIndex: number | null, firstBadSeq: string | null) {
   expect(result.ok, JSON.stringify(result)).toBe(false);
@@ -82,6 +84,14 @@ describe("verifyExport: an intact log", () => {
     const progress: number[] = [];
     expect((await verify(lines(), { onProgress: (n) => progress.push(n), progressEvery: 16 })).ok).toBe(true);
     expect(progress).toEqual([16, 32]);
+  });
+
+  it("verifies a file read in arbitrary chunks, as the CLI reads it", async () => {
+    const bytes = Buffer.from(base.lines.join("\r\n") + "\r\n");
+    async function* chunks() {
+      for (let at = 0; at < bytes.length; at += 977) yield bytes.subarray(at, at + 977);
+    }
+    expect(await verify(linesOf(chunks()))).toMatchObject({ ok: true, sealedEvents: COUNT });
   });
 
   it("counts unsealed events at the tail, and flags them once they are too old", async () => {
