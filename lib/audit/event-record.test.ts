@@ -65,3 +65,14 @@ describe("decodeEvent", () => {
     expect(thrown).toMatchObject({ seq: event.seq, leafIndex: 4 }); // so the verifier can name it
   });
 });
+
+describe("decodeEvent on a hand-crafted line", () => {
+  it("does not take the fast path when the leaf hash field could be read differently by a JSON parser", () => {
+    const text = canonicalEventText(syntheticEvent(1));
+    // 43 characters and a backslash: the right length, but the backslash escapes the closing
+    // quote, so this is not JSON at all. It must be refused, not hashed from "event": onwards.
+    const sneaky = `{"type":"event","leafIndex":1,"leafHash":"${"A".repeat(43)}\\","event":${text}}`;
+    expect(() => JSON.parse(sneaky)).toThrow();
+    expect(() => decodeEvent(sneaky)).toThrow(EventRecordError);
+  });
+});

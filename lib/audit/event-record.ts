@@ -62,9 +62,13 @@ function decodeLine(line: string): DecodedEvent | undefined {
   p++;
   let leafHash: string | undefined;
   if (line.startsWith(LEAF_HASH_KEY, p)) {
-    const end = line.indexOf('"', p + LEAF_HASH_KEY.length);
-    if (end < 0 || line.charCodeAt(end + 1) !== 0x2c /* , */) return undefined;
-    leafHash = line.slice(p + LEAF_HASH_KEY.length, end);
+    const start = p + LEAF_HASH_KEY.length;
+    const end = line.indexOf('"', start);
+    // Base64 of 32 bytes and no escapes, so a JSON parser ends this string where we do and
+    // reads the same "event" as the bytes hashed below.
+    const escape = line.indexOf("\\", start);
+    if (end - start !== 44 || (escape >= 0 && escape < end) || line.charCodeAt(end + 1) !== 0x2c /* , */) return undefined;
+    leafHash = line.slice(start, end);
     p = end + 2;
   }
   if (!line.startsWith(EVENT_KEY, p) || line.charCodeAt(p + EVENT_KEY.length) !== 0x7b /* { */) return undefined;
