@@ -1,37 +1,31 @@
-import { can } from "./permissions";
+import { decideConversationAccess } from "./conversation-access";
+import type { ConversationFacts, GrantFacts, StaffFacts } from "./facts";
+import { DEFAULT_READ_LIMIT_PER_HOUR, MINUTE, STEP_UP_MINUTES } from "./limits";
+import { PURPOSE_ROLES, type Scope } from "./purposes";
 import { deny, type PolicyDecision } from "./reasons";
-import { PURPOSE_ROLES, type Purpose } from "./purposes";
-import type { Region, Role } from "./roles";
 
-// Decides whether one staff member may read DM content of one case right now. Pure: every
-// fact it needs is passed in, so the whole matrix is testable without a database.
+// Decides whether one staff member may read DM content of one case right now. The order of
+// checks is the order of the reasons a reader sees: who you are, which case, which grant,
+// then the step-up and the hourly limit (so a refusal names the most fundamental problem).
 
-export type StaffFacts = { id: string; roles: readonly Role[]; regions: readonly Region[]; disabled: boolean; linkedAccountIds: readonly string[] };
-export type CaseFacts = {
-  status: "OPEN" | "IN_REVIEW" | "ESCALATED" | "CLOSED";
-  assigneeId: string | null;
-  participants: readonly { accountId: string; dataRegion: Region }[];
-};
-export type GrantFacts = { staffId: string; purpose: Purpose; status: "PENDING" | "ACTIVE" | "REJECTED" | "ENDED"; expiresAt: Date; scopeFrom: number; scopeTo: number };
-
-/** Rules that hold for any access to a conversation, before and after a grant exists. */
-export function decideConversationAccess(staff: StaffFacts, kase: CaseFacts): PolicyDecision {
-  if (staff.disabled) return deny("DISABLED");
-  if (!can(staff.roles, "content:read")) return deny("ROLE");
-  if (kase.status === "CLOSED") return deny("CASE_CLOSED");
-  if (kase.assigneeId !== staff.id) return deny("NOT_ASSIGNED");
-  if (!kase.participants.every((p) => staff.regions.includes(p.dataRegion))) return deny("RESIDENCY");
-  if (kase.participants.some((p) => staff.linkedAccountIds.includes(p.accountId))) return deny("CONFLICT_OF_INTEREST");
-  return { allow: true };
-}
-
-export function decideContentRead(input: {
+export type ReadFacts = {
   staff: StaffFacts;
-  kase: CaseFacts;
+  kase: ConversationFacts;
   grant: GrantFacts | null;
   now: Date;
   requestedPositions?: readonly number[];
-}): PolicyDecision<{ scope: { from: number; to: number } }> {
+  /** When this session last passed a TOTP check; null if never. */
+  stepUpAt: Date | null;
+  /** Reads by this reader in the last hour including this one; omitted before it is counted. */
+  readsInLastHour?: number;
+  readLimitPerHour?: number;
+};
+
+export function stepUpIsFresh(stepUpAt: Date | null, now: Date): boolean {
+  return stepUpAt !== null && stepUpAt.getTime() <= now.getTime() && now.getTime() - stepUpAt.getTime() < STEP_UP_MINUTES * MINUTE;
+}
+
+export function decideContentRead(input: ReadFacts): PolicyDecision<{ scope: Scope }> {
   const base = decideConversationAccess(input.staff, input.kase);
   if (!base.allow) return base;
   const g = input.grant;
@@ -42,5 +36,10 @@ export function decideContentRead(input: {
   if (g.status === "ENDED") return deny("GRANT_ENDED");
   if (g.expiresAt <= input.now) return deny("GRANT_EXPIRED");
   if (input.requestedPositions?.some((p) => p < g.scopeFrom || p > g.scopeTo)) return deny("OUT_OF_SCOPE");
+  if (!stepUpIsFresh(input.stepUpAt, input.now)) return deny("STEP_UP_REQUIRED");
+  const limit = input.readLimitPerHour ?? DEFAULT_READ_LIMIT_PER_HOUR;
+  if (input.readsInLastHour !== undefined && input.readsInLastHour > limit) {
+    return deny("READ_LIMIT", `The limit is ${limit} reads per hour.`);
+  }
   return { allow: true, scope: { from: g.scopeFrom, to: g.scopeTo } };
 }

@@ -1,37 +1,106 @@
 import type { Role } from "./roles";
 
-// The brief's table of bases, purposes and default scopes.
+// The brief's table of bases, purposes and scopes, as data. Scope kinds:
+//   anchors ± radius — the reported (or flagged) messages and that many either side;
+//   legal-range      — the messages inside the legal request's date range;
+//   window           — the time window the requester names (EMERGENCY, at most 72 h);
+//   original-case    — the appealed case's anchors ± 10.
 export const PURPOSES = ["USER_REPORT", "PROACTIVE_FLAG", "LEGAL_PROCESS", "EMERGENCY", "APPEAL"] as const;
 export type Purpose = (typeof PURPOSES)[number];
-export type Basis = "USER_REPORT" | "PROACTIVE_FLAG" | "LEGAL_REQUEST" | "EMERGENCY" | "APPEAL";
+export const BASES = ["USER_REPORT", "PROACTIVE_FLAG", "LEGAL_REQUEST", "EMERGENCY", "APPEAL"] as const;
+export type Basis = (typeof BASES)[number];
 
-export const PURPOSE_FOR_BASIS: Record<Basis, Purpose> = {
-  USER_REPORT: "USER_REPORT",
-  PROACTIVE_FLAG: "PROACTIVE_FLAG",
-  LEGAL_REQUEST: "LEGAL_PROCESS",
-  EMERGENCY: "EMERGENCY",
-  APPEAL: "APPEAL",
+export type ScopeRule = { kind: "anchors"; radius: number } | { kind: "legal-range" } | { kind: "window" } | { kind: "original-case"; radius: number };
+
+export type PurposeRule = {
+  basis: Basis;
+  /** Roles that may request and use a grant with this purpose. */
+  roles: readonly Role[];
+  scope: ScopeRule;
+  /** Second-person approval always needed for this purpose (other triggers apply to all). */
+  alwaysNeedsApproval: boolean;
+  /** Roles that may approve a request with this purpose (never the requester). */
+  approvers: readonly Role[];
+  /** Whether "10 earlier / later messages" may widen it (fixed scopes come from a request). */
+  expandable: boolean;
+  conditions: string;
 };
 
-/** Messages either side of the reported or flagged messages in a default scope. */
-export const SCOPE_RADIUS: Partial<Record<Purpose, number>> = { USER_REPORT: 10, PROACTIVE_FLAG: 5 };
-
-export const PURPOSE_ROLES: Record<Purpose, readonly Role[]> = {
-  USER_REPORT: ["REVIEWER", "LEAD"],
-  PROACTIVE_FLAG: ["REVIEWER", "LEAD"],
-  LEGAL_PROCESS: ["LEGAL"],
-  EMERGENCY: ["REVIEWER", "LEAD", "LEGAL"],
-  APPEAL: ["REVIEWER", "LEAD"],
+export const PURPOSE_RULES: Record<Purpose, PurposeRule> = {
+  USER_REPORT: {
+    basis: "USER_REPORT",
+    roles: ["REVIEWER", "LEAD"],
+    scope: { kind: "anchors", radius: 10 },
+    alwaysNeedsApproval: false,
+    approvers: ["LEAD"],
+    expandable: true,
+    conditions: "case claimed by / assigned to the reader",
+  },
+  PROACTIVE_FLAG: {
+    basis: "PROACTIVE_FLAG",
+    roles: ["REVIEWER", "LEAD"],
+    scope: { kind: "anchors", radius: 5 },
+    alwaysNeedsApproval: false,
+    approvers: ["LEAD"],
+    expandable: true,
+    conditions: "case claimed by / assigned to the reader",
+  },
+  LEGAL_PROCESS: {
+    basis: "LEGAL_REQUEST",
+    roles: ["LEGAL"],
+    scope: { kind: "legal-range" },
+    alwaysNeedsApproval: true,
+    approvers: ["LEGAL"],
+    expandable: false,
+    conditions: "LEGAL role; the request is verified, by someone other than the reader; a participant is a named account",
+  },
+  EMERGENCY: {
+    basis: "EMERGENCY",
+    roles: ["REVIEWER", "LEAD", "LEGAL"],
+    scope: { kind: "window" },
+    alwaysNeedsApproval: true,
+    approvers: ["LEAD"],
+    expandable: false,
+    conditions: "requested window of at most 72 h; approval recorded for post-hoc review",
+  },
+  APPEAL: {
+    basis: "APPEAL",
+    roles: ["REVIEWER", "LEAD"],
+    scope: { kind: "original-case", radius: 10 },
+    alwaysNeedsApproval: false,
+    approvers: ["LEAD"],
+    expandable: true,
+    conditions: "a different reviewer than the original case's",
+  },
 };
 
-export const MIN_JUSTIFICATION = 20;
-export const DEFAULT_GRANT_MINUTES = 30;
-export const MAX_GRANT_MINUTES = 240;
+export const PURPOSE_FOR_BASIS = Object.fromEntries(PURPOSES.map((p) => [PURPOSE_RULES[p].basis, p])) as Record<Basis, Purpose>;
 
-/** Default scope: the anchors (reported positions) ± radius, clamped to the conversation. */
-export function defaultScope(anchors: readonly number[], radius: number, messageCount: number) {
+export const PURPOSE_ROLES = Object.fromEntries(PURPOSES.map((p) => [p, PURPOSE_RULES[p].roles])) as Record<Purpose, readonly Role[]>;
+
+/** Which case bases each role handles: what its queue lists and which cases it may open. */
+export const BASES_BY_ROLE: Record<Role, readonly Basis[]> = {
+  REVIEWER: ["USER_REPORT", "PROACTIVE_FLAG", "EMERGENCY", "APPEAL"],
+  LEAD: ["USER_REPORT", "PROACTIVE_FLAG", "EMERGENCY", "APPEAL"],
+  LEGAL: ["LEGAL_REQUEST", "EMERGENCY"],
+  AUDITOR: [],
+  ADMIN: [],
+};
+
+export function visibleBases(roles: readonly Role[]): Basis[] {
+  return [...new Set(roles.flatMap((r) => BASES_BY_ROLE[r]))];
+}
+
+export type Scope = { from: number; to: number };
+
+/** The anchors (reported or flagged positions) ± radius, clamped to the conversation. */
+export function anchoredScope(anchors: readonly number[], radius: number, messageCount: number): Scope | null {
   if (anchors.length === 0 || messageCount === 0) return null;
   const from = Math.max(1, Math.min(...anchors) - radius);
   const to = Math.min(messageCount, Math.max(...anchors) + radius);
   return { from, to };
+}
+
+export function scopeWidth(scope: Scope): number {
+  return scope.to - scope.from + 1;
 }

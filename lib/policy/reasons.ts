@@ -1,28 +1,60 @@
-// Why access was refused. The code goes into the access log's denial_reason; the message is
+// Why something was refused. The code goes into the access log's denial_reason; the message is
 // what the person sees. Both must say enough for an auditor to understand the refusal.
 export const DENIAL_REASONS = {
   UNAUTHENTICATED: "Sign in to continue.",
+  SESSION_ENDED: "Your session has ended. Sign in again.",
+  SESSION_IDLE: "Your session ended after 30 minutes without activity. Sign in again.",
+  SESSION_MAX_AGE: "Your session reached its 12-hour limit. Sign in again.",
+  DISABLED: "Your account is disabled.",
   ROLE: "Your role does not allow this.",
+  ROLE_CONFLICT: "This combination of roles is not allowed (separation of duties).",
   CASE_NOT_FOUND: "No such case.",
+  CASE_NOT_VISIBLE: "Cases with this basis are not handled by your role.",
   CASE_CLOSED: "This case is closed, so its thread can no longer be opened.",
   NOT_ASSIGNED: "This case is not claimed by or assigned to you.",
   ALREADY_CLAIMED: "Someone else has already claimed this case.",
+  ESCALATED_LEADS_ONLY: "Escalated cases can only be claimed by a lead.",
+  SAME_REVIEWER: "An appeal must be reviewed by someone other than the original case's reviewers.",
   NO_GRANT: "You have no access grant for this case. State a purpose and justification first.",
   GRANT_EXPIRED: "Your access grant has expired. Request a new one to continue.",
   GRANT_ENDED: "Your access grant has ended (revoked, or the case was decided).",
   GRANT_PENDING: "Your access grant is awaiting second-person approval.",
+  GRANT_NOT_LIVE: "That grant is not active, so there is nothing to revoke.",
   OUT_OF_SCOPE: "Some requested messages are outside your grant's scope.",
   PURPOSE_MISMATCH: "That purpose does not fit this case's basis.",
   JUSTIFICATION_TOO_SHORT: "A justification of at least 20 characters is required.",
-  RESIDENCY: "Your region does not cover the data region of everyone in this conversation.",
+  SCOPE_INVALID: "The requested scope must lie inside the conversation and include the reported or flagged messages.",
+  SCOPE_REQUIRED: "This purpose needs a requested time window.",
+  SCOPE_EMPTY: "No messages fall inside the requested scope.",
+  SCOPE_FIXED: "This purpose's scope is set by its request and cannot be widened here.",
+  SCOPE_AT_EDGE: "The scope already reaches that end of the conversation.",
+  WINDOW_TOO_WIDE: "An emergency request may cover at most a 72-hour window.",
+  LEGAL_NOT_VERIFIED: "The legal request has not been verified yet.",
+  LEGAL_SELF_VERIFIED: "You verified this legal request yourself; another LEGAL colleague must act on it.",
+  NOT_NAMED_ACCOUNT: "No participant of this conversation is named in the legal request.",
+  RESIDENCY: "Your regions do not cover the data region of everyone in this conversation.",
   CONFLICT_OF_INTEREST: "This conversation involves an account linked to you.",
-  DISABLED: "Your account is disabled.",
+  NOT_AN_APPROVER: "Your role cannot approve requests with this purpose.",
+  SELF_APPROVAL: "Nobody approves their own request; another approver must decide.",
+  NOT_PENDING: "This request is no longer awaiting approval.",
+  APPROVAL_EXPIRED: "This request lapsed: it was not approved within 24 hours.",
+  STEP_UP_REQUIRED: "Confirm it is you with your authenticator code (needed every 15 minutes to read content).",
+  TOTP_NOT_ENROLLED: "Set up an authenticator app first.",
+  TOTP_INVALID: "That code is not valid. Check your authenticator and try again.",
+  TOTP_REUSED: "That code was already used. Wait for the next one.",
+  TOTP_LOCKED: "Too many wrong codes. Wait 15 minutes, then try again.",
+  READ_LIMIT: "You have reached the hourly limit of content reads. Try again later or ask a lead.",
+  SELF_CHANGE: "Nobody changes their own roles, regions, links or status; ask another admin.",
+  ROLES_REQUIRED: "A staff member needs at least one role.",
+  REGION_REQUIRED: "A staff member with a content role needs at least one region.",
 } as const;
 
 export type DenialReason = keyof typeof DENIAL_REASONS;
 
-export type PolicyDecision<T = object> = ({ allow: true } & T) | { allow: false; reason: DenialReason; message: string };
+export type Denial = { allow: false; reason: DenialReason; message: string };
+export type PolicyDecision<T = object> = ({ allow: true } & T) | Denial;
 
-export function deny(reason: DenialReason): { allow: false; reason: DenialReason; message: string } {
-  return { allow: false, reason, message: DENIAL_REASONS[reason] };
+/** A refusal; `detail` adds the specifics (e.g. which regions) to the standard message. */
+export function deny(reason: DenialReason, detail?: string): Denial {
+  return { allow: false, reason, message: detail ? `${DENIAL_REASONS[reason]} ${detail}` : DENIAL_REASONS[reason] };
 }

@@ -1,0 +1,28 @@
+// Every number the access policy depends on, in one place so the generated policy document
+// (docs/access-policy.md) states exactly what the code enforces.
+
+/** A justification shorter than this is refused. */
+export const MIN_JUSTIFICATION = 20;
+/** Grant lifetime: default and ceiling (CUSTODY_GRANT_MINUTES may choose within it). */
+export const DEFAULT_GRANT_MINUTES = 30;
+export const MAX_GRANT_MINUTES = 240;
+/** A scope wider than this many messages needs second-person approval. */
+export const WIDE_SCOPE_MESSAGES = 50;
+/** One "show earlier/later messages" step widens the scope by this many messages. */
+export const EXPANSION_STEP = 10;
+/** An EMERGENCY request may ask for at most this window of messages. */
+export const EMERGENCY_MAX_HOURS = 72;
+/** A request awaiting second-person approval lapses after this long. */
+export const APPROVAL_TTL_HOURS = 24;
+/** Reading content needs a TOTP check this recent. */
+export const STEP_UP_MINUTES = 15;
+/** Wrong TOTP codes tolerated per staff member per 15 minutes before step-up locks. */
+export const MAX_TOTP_FAILURES = 5;
+/** Sessions end after this long without a request, and after this long in any case. */
+export const SESSION_IDLE_MINUTES = 30;
+export const SESSION_MAX_HOURS = 12;
+/** Content reads per reader per hour (CUSTODY_READ_LIMIT_PER_HOUR overrides). */
+export const DEFAULT_READ_LIMIT_PER_HOUR = 60;
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;

@@ -1,0 +1,64 @@
+import { ALL_OPERATIONS, OPERATIONS, type OperationId } from "../operations";
+import { decidePermission } from "../permissions";
+import type { Role } from "../roles";
+import { ALL_ROLE_SETS, conflicting, outcome, type MatrixCase } from "./types";
+
+// Layer 1: every role set × every protected operation (routes and pages, from the registry
+// that a separate test keeps in step with app/). The expectation restates the brief's roles
+// table, not lib/policy/permissions.ts, so a drift in either shows up here.
+
+const R: Role = "REVIEWER";
+const L: Role = "LEAD";
+const G: Role = "LEGAL";
+const A: Role = "AUDITOR";
+const D: Role = "ADMIN";
+
+/** Who the brief lets attempt each operation (null: public). */
+const BRIEF: Record<OperationId, readonly Role[] | null> = {
+  "GET /api/health": null,
+  "GET /api/auth/[...nextauth]": null,
+  "POST /api/auth/[...nextauth]": null,
+  "PAGE /": null,
+  "PAGE /signin": null,
+  "GET /api/v1/cases": [R, L, G],
+  "PAGE /queue": [R, L, G],
+  "PAGE /cases/{id}": [R, L, G],
+  "PAGE /cases/{id}/thread": [R, L, G],
+  "POST /api/v1/cases/{caseId}/claim": [R, L, G],
+  "POST /api/v1/cases/{caseId}/decision": [R, L],
+  "POST /api/v1/cases/{caseId}/grants": [R, L, G],
+  "GET /api/v1/cases/{caseId}/messages": [R, L, G],
+  "POST /api/v1/grants/{grantId}/scope": [R, L, G],
+  "GET /api/v1/approvals": [L, G],
+  "PAGE /approvals": [L, G],
+  "POST /api/v1/grants/{grantId}/approve": [L, G],
+  "POST /api/v1/grants/{grantId}/reject": [L, G],
+  "POST /api/v1/grants/{grantId}/revoke": [L],
+  "GET /api/v1/staff": [D],
+  "POST /api/v1/staff": [D],
+  "PATCH /api/v1/staff/{staffId}": [D],
+  "PAGE /staff": [D],
+  "PAGE /staff/{id}": [D],
+  "POST /api/v1/me/totp": [R, L, G],
+  "POST /api/v1/me/step-up": [R, L, G],
+  "PAGE /step-up": [R, L, G],
+  "GET /api/v1/me/access": [R, L, G, A, D],
+  "PAGE /my-access": [R, L, G, A, D],
+  "GET /api/v1/audit/events": [A],
+  "PAGE /audit": [A],
+};
+
+export function roleLayer(): MatrixCase[] {
+  return ALL_OPERATIONS.flatMap((op) =>
+    ALL_ROLE_SETS.map((roles) => {
+      const allowed = BRIEF[op];
+      const expected = allowed === null ? "ALLOWED" : conflicting(roles) ? "ROLE_CONFLICT" : roles.some((r) => allowed.includes(r)) ? "ALLOWED" : "ROLE";
+      const permission = OPERATIONS[op].permission;
+      return {
+        name: `${op} as [${roles.join("+") || "no role"}]`,
+        actual: () => outcome(permission ? decidePermission(roles, permission) : { allow: true }),
+        expected,
+      };
+    }),
+  );
+}

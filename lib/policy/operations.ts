@@ -1,0 +1,62 @@
+import type { Permission } from "./permissions";
+import type { RuleId } from "./rules";
+
+// Every protected operation in Custody — each API route method and each page — with the
+// permission it needs and the attribute rules it enforces. A unit test walks app/ and fails if
+// a route or page is missing here, or if its file does not name its operation, so a new one
+// cannot be forgotten. `permission: null` marks the few public entry points.
+
+export type Operation = { permission: Permission | null; rules: readonly RuleId[]; summary: string };
+
+const CONTENT_RULES = ["SESSION", "ROLE_CONFLICT", "ASSIGNMENT", "RESIDENCY", "CONFLICT_OF_INTEREST", "GRANT_LIVE", "SCOPE", "STEP_UP", "READ_LIMIT"] as const;
+const MUTATION = ["SESSION", "CSRF", "ROLE_CONFLICT"] as const;
+
+export const OPERATIONS = {
+  "GET /api/health": { permission: null, rules: [], summary: "Liveness and database check" },
+  "GET /api/auth/[...nextauth]": { permission: null, rules: [], summary: "next-auth session, CSRF token and providers" },
+  "POST /api/auth/[...nextauth]": { permission: null, rules: [], summary: "next-auth sign-in and sign-out" },
+  "GET /api/v1/cases": { permission: "queue:read", rules: ["SESSION", "ROLE_CONFLICT", "CASE_VISIBILITY", "RESIDENCY", "CONFLICT_OF_INTEREST"], summary: "The queue" },
+  "POST /api/v1/cases/{caseId}/claim": { permission: "case:claim", rules: [...MUTATION, "CASE_VISIBILITY", "RESIDENCY", "CONFLICT_OF_INTEREST", "CLAIM"], summary: "Claim a case" },
+  "POST /api/v1/cases/{caseId}/decision": { permission: "case:decide", rules: [...MUTATION, "ASSIGNMENT"], summary: "Decide a case (ends its grants)" },
+  "POST /api/v1/cases/{caseId}/grants": {
+    permission: "grant:request",
+    rules: [...MUTATION, "ASSIGNMENT", "RESIDENCY", "CONFLICT_OF_INTEREST", "PURPOSE", "SCOPE", "EMERGENCY_WINDOW", "SECOND_PERSON"],
+    summary: "Request an access grant → 201 active or 202 pending approval",
+  },
+  "GET /api/v1/cases/{caseId}/messages": { permission: "content:read", rules: CONTENT_RULES, summary: "The only route that returns DM plaintext" },
+  "POST /api/v1/grants/{grantId}/scope": {
+    permission: "grant:expand",
+    rules: [...MUTATION, "ASSIGNMENT", "RESIDENCY", "CONFLICT_OF_INTEREST", "GRANT_LIVE", "EXPANSION", "SECOND_PERSON"],
+    summary: "Widen one's grant by 10 earlier or later messages → 200 widened or 202 pending",
+  },
+  "GET /api/v1/approvals": { permission: "grant:approve", rules: ["SESSION", "ROLE_CONFLICT", "APPROVER", "APPROVAL_EXPIRY"], summary: "Pending requests and live grants" },
+  "POST /api/v1/grants/{grantId}/approve": { permission: "grant:approve", rules: [...MUTATION, "APPROVER", "APPROVAL_EXPIRY"], summary: "Approve someone else's request" },
+  "POST /api/v1/grants/{grantId}/reject": { permission: "grant:approve", rules: [...MUTATION, "APPROVER", "APPROVAL_EXPIRY"], summary: "Reject someone else's request" },
+  "POST /api/v1/grants/{grantId}/revoke": { permission: "grant:revoke", rules: [...MUTATION], summary: "End a live grant early" },
+  "GET /api/v1/staff": { permission: "staff:manage", rules: ["SESSION", "ROLE_CONFLICT"], summary: "List staff" },
+  "POST /api/v1/staff": { permission: "staff:manage", rules: [...MUTATION], summary: "Create a staff member" },
+  "PATCH /api/v1/staff/{staffId}": { permission: "staff:manage", rules: [...MUTATION, "SELF_CHANGE"], summary: "Change roles, regions, links or disabled" },
+  "POST /api/v1/me/totp": { permission: "step-up:verify", rules: [...MUTATION], summary: "Start authenticator enrolment" },
+  "POST /api/v1/me/step-up": { permission: "step-up:verify", rules: [...MUTATION, "STEP_UP"], summary: "Pass the TOTP step-up" },
+  "GET /api/v1/me/access": { permission: "history:own", rules: ["SESSION"], summary: "One's own reads, grants and denials" },
+  "GET /api/v1/audit/events": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Search the access log" },
+  "PAGE /": { permission: null, rules: ["SESSION"], summary: "Sends each role to its home page" },
+  "PAGE /signin": { permission: null, rules: [], summary: "Sign-in" },
+  "PAGE /queue": { permission: "queue:read", rules: ["SESSION", "ROLE_CONFLICT", "CASE_VISIBILITY", "RESIDENCY", "CONFLICT_OF_INTEREST"], summary: "Queue" },
+  "PAGE /cases/{id}": { permission: "case:read", rules: ["SESSION", "ROLE_CONFLICT", "CASE_VISIBILITY", "RESIDENCY", "CONFLICT_OF_INTEREST"], summary: "Case (no content)" },
+  "PAGE /cases/{id}/thread": { permission: "case:read", rules: ["SESSION", "ROLE_CONFLICT", "CASE_VISIBILITY", "RESIDENCY", "CONFLICT_OF_INTEREST", "STEP_UP"], summary: "Thread view (content via the messages route)" },
+  "PAGE /approvals": { permission: "grant:approve", rules: ["SESSION", "ROLE_CONFLICT", "APPROVER", "APPROVAL_EXPIRY"], summary: "Approvals inbox" },
+  "PAGE /staff": { permission: "staff:manage", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Staff administration" },
+  "PAGE /staff/{id}": { permission: "staff:manage", rules: ["SESSION", "ROLE_CONFLICT", "SELF_CHANGE"], summary: "Edit one staff member" },
+  "PAGE /step-up": { permission: "step-up:verify", rules: ["SESSION", "ROLE_CONFLICT"], summary: "TOTP enrolment and step-up" },
+  "PAGE /my-access": { permission: "history:own", rules: ["SESSION"], summary: "My access history" },
+  "PAGE /audit": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Access log" },
+} as const satisfies Record<string, Operation>;
+
+export type OperationId = keyof typeof OPERATIONS;
+
+export const ALL_OPERATIONS = Object.keys(OPERATIONS) as OperationId[];
+
+export function operation(id: OperationId): Operation {
+  return OPERATIONS[id];
+}

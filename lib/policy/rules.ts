@@ -1,0 +1,40 @@
+import { APPROVAL_TRIGGERS } from "./approval-triggers";
+import {
+  APPROVAL_TTL_HOURS,
+  DEFAULT_GRANT_MINUTES,
+  DEFAULT_READ_LIMIT_PER_HOUR,
+  EMERGENCY_MAX_HOURS,
+  EXPANSION_STEP,
+  MAX_GRANT_MINUTES,
+  MIN_JUSTIFICATION,
+  SESSION_IDLE_MINUTES,
+  SESSION_MAX_HOURS,
+  STEP_UP_MINUTES,
+} from "./limits";
+
+// The attribute rules applied on top of the permission table, named so that each operation
+// in lib/policy/operations.ts can say which of them it enforces. The text is what the
+// generated policy document shows; the numbers come from lib/policy/limits.ts.
+export const ATTRIBUTE_RULES = {
+  SESSION: `A session ends after ${SESSION_IDLE_MINUTES} idle minutes and after ${SESSION_MAX_HOURS} hours at most; a disabled member's next request is refused and their sessions end.`,
+  ROLE_CONFLICT: "A role set holding AUDITOR or ADMIN together with a content role (REVIEWER, LEAD, LEGAL) may do nothing, and cannot be assigned.",
+  CASE_VISIBILITY: "Each role sees only the case bases it handles (legal-request cases: LEGAL; the others: REVIEWER and LEAD; emergencies: all three).",
+  RESIDENCY: "Every participant's data region must be among the staff member's regions.",
+  CONFLICT_OF_INTEREST: "No access to a conversation involving a platform account linked to the staff member.",
+  CLAIM: "Open cases may be claimed once; escalated cases only by a lead; an appeal not by the original case's reviewers.",
+  ASSIGNMENT: "The case must be open and claimed by or assigned to the staff member.",
+  PURPOSE: `The purpose must match the case's basis and the role; a justification of at least ${MIN_JUSTIFICATION} characters is required.`,
+  SCOPE: "Only messages inside the grant's scope are revealed; the scope comes from the purpose (see Purposes).",
+  GRANT_LIVE: `The reader's own grant must be active and unexpired (default ${DEFAULT_GRANT_MINUTES} min, at most ${MAX_GRANT_MINUTES} min); it ends on expiry, case closure or revocation.`,
+  SECOND_PERSON: `Second-person approval when ${Object.values(APPROVAL_TRIGGERS).join("; or ")}. Until then the request is pending (HTTP 202).`,
+  APPROVER: "The approver holds an approver role for the purpose, is not the requester, and passes residency and conflict-of-interest for the conversation.",
+  APPROVAL_EXPIRY: `A pending request lapses ${APPROVAL_TTL_HOURS} h after it was made; lapsed requests cannot be approved and are logged as GRANT_EXPIRED.`,
+  EXPANSION: `Widening is ${EXPANSION_STEP} messages earlier or later per step, needs a fresh justification and the reader's live grant, and needs approval whenever the wider scope would.`,
+  EMERGENCY_WINDOW: `An EMERGENCY request names a time window of at most ${EMERGENCY_MAX_HOURS} h.`,
+  STEP_UP: `Reading content needs a TOTP check in this session within the last ${STEP_UP_MINUTES} minutes; codes cannot be replayed.`,
+  READ_LIMIT: `At most ${DEFAULT_READ_LIMIT_PER_HOUR} content reads per reader per hour (CUSTODY_READ_LIMIT_PER_HOUR); refusals are logged.`,
+  SELF_CHANGE: "Nobody changes their own roles, regions, account links or disabled flag.",
+  CSRF: "Mutations must come from a Custody page: header x-custody-request: 1 and a same-origin Origin.",
+} as const;
+
+export type RuleId = keyof typeof ATTRIBUTE_RULES;
