@@ -53,7 +53,7 @@ try {
     await prisma.accessGrant.create({
       data: { staffId: staff.id, caseId, conversationId: conv.conversationId, purpose: "USER_REPORT", justification: "benchmark: reading a 200-message scope", scopeFrom: 11, scopeTo: 10 + SCOPE, status: "ACTIVE", expiresAt: new Date(Date.now() + 4 * 3600_000) },
     });
-    clients.push({ caseId, cookie: await sessionCookie(staff.id, env.NEXTAUTH_SECRET!) });
+    clients.push({ caseId, cookie: await sessionCookie(prisma, staff.id, env.NEXTAUTH_SECRET!) });
   }
   await disconnectDb();
 

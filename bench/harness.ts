@@ -69,8 +69,16 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   throw new Error("server did not start");
 }
 
-export async function sessionCookie(staffId: string, secret: string): Promise<string> {
-  const token = await encode({ token: { sub: staffId }, secret, maxAge: 12 * 3600 });
+type SessionDb = { staffSession: { create: (a: { data: { staffId: string; stepUpAt: Date }; select: { id: true } }) => Promise<{ id: string }> } };
+
+/**
+ * A cookie for a server-side session, as sign-in would create it, that has just passed the
+ * TOTP step-up (written directly: the benchmarks measure reads, not sign-in). Good for the
+ * step-up's 15 minutes and the session's 30 idle minutes.
+ */
+export async function sessionCookie(db: SessionDb, staffId: string, secret: string): Promise<string> {
+  const { id: sid } = await db.staffSession.create({ data: { staffId, stepUpAt: new Date() }, select: { id: true } });
+  const token = await encode({ token: { sub: staffId, sid }, secret, maxAge: 12 * 3600 });
   return `next-auth.session-token=${token}`;
 }
 

@@ -21,7 +21,7 @@ try {
   const s = await upsertStaff(prisma, { email: "p@custody.test", name: "P", roles: ["REVIEWER"], regions: ["US"] });
   const conv = await prisma.case.update({ where: { id: caseId }, data: { status: "IN_REVIEW", assigneeId: s.id }, select: { conversationId: true } });
   await prisma.accessGrant.create({ data: { staffId: s.id, caseId, conversationId: conv.conversationId, purpose: "USER_REPORT", justification: "profiling the read path only", scopeFrom: 11, scopeTo: 210, status: "ACTIVE", expiresAt: new Date(Date.now() + 3600_000) } });
-  const cookie = await sessionCookie(s.id, process.env.NEXTAUTH_SECRET!);
+  const cookie = await sessionCookie(prisma, s.id, process.env.NEXTAUTH_SECRET!);
   const token = cookie.split("=")[1]!;
   const meta = { requestId: "p", ipHmac: null, userAgent: null };
   const time = async (label: string, n: number, fn: () => Promise<unknown>) => {
@@ -31,7 +31,7 @@ try {
     console.log(`${label.padEnd(28)} ${((performance.now() - t) / n).toFixed(2)} ms`);
   };
   const loadStaff = (id: string) => prisma.staff.findUnique({ where: { id }, select: { id: true, name: true, email: true, roles: true, regions: true, disabled: true, accountLinks: { select: { accountId: true } } } });
-  const staff = { id: s.id, name: "P", email: s.email, roles: ["REVIEWER" as const], regions: ["US" as const], linkedAccountIds: [] };
+  const staff = { id: s.id, name: "P", email: s.email, roles: ["REVIEWER" as const], regions: ["US" as const], linkedAccountIds: [], sessionId: null, stepUpAt: new Date(), totpEnrolled: true };
   await time("jwt decode", 300, () => decode({ token, secret: process.env.NEXTAUTH_SECRET! }));
   await time("loadStaff", 300, () => loadStaff(s.id));
   await time("readCaseMessages (200)", 300, () => readCaseMessages(staff, { caseId }, meta));

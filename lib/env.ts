@@ -17,6 +17,7 @@ const schema = z.object({
   CUSTODY_KEK_FILE: z.string().optional(),
   CUSTODY_INTAKE_SECRET: z.string().min(32).optional(),
   CUSTODY_GRANT_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
+  CUSTODY_READ_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; passwordSignIn: boolean };

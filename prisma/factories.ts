@@ -1,29 +1,43 @@
 import type { Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
+import { sealTotpSecret } from "@/lib/auth/totp";
 import type { Region, Role } from "@/lib/policy/roles";
 
 // Factories shared by the demo seed and the tests, so both build staff the same way.
 
 export const DEMO_PASSWORD = "custody-demo-2026";
 
-export type StaffSpec = { email: string; name: string; roles: Role[]; regions: Region[]; password?: string; disabled?: boolean };
+/**
+ * Fixed TOTP secrets (base32) for the demo staff who can read content, documented in the
+ * README so the demo and the end-to-end tests can pass the step-up. Demo only: real staff
+ * enrol their own authenticator on first step-up.
+ */
+export const DEMO_TOTP_SECRETS = {
+  "reviewer@custody.test": "CUSTODYDEMOREVIEWERONEAAAAAAAAAA",
+  "reviewer2@custody.test": "CUSTODYDEMOREVIEWERTWOAAAAAAAAAA",
+  "lead@custody.test": "CUSTODYDEMOLEADAAAAAAAAAAAAAAAAA",
+  "legal@custody.test": "CUSTODYDEMOLEGALAAAAAAAAAAAAAAAA",
+} as const;
+
+export type StaffSpec = { email: string; name: string; roles: Role[]; regions: Region[]; password?: string; disabled?: boolean; totpSecret?: string };
 
 export const DEMO_STAFF: StaffSpec[] = [
-  { email: "reviewer@custody.test", name: "Riley Reviewer", roles: ["REVIEWER"], regions: ["US", "EU"] },
-  { email: "reviewer2@custody.test", name: "Sam Second", roles: ["REVIEWER"], regions: ["US"] },
-  { email: "lead@custody.test", name: "Lee Lead", roles: ["LEAD"], regions: ["US", "EU"] },
-  { email: "legal@custody.test", name: "Lou Legal", roles: ["LEGAL"], regions: ["US", "EU"] },
+  { email: "reviewer@custody.test", name: "Riley Reviewer", roles: ["REVIEWER"], regions: ["US", "EU"], totpSecret: DEMO_TOTP_SECRETS["reviewer@custody.test"] },
+  { email: "reviewer2@custody.test", name: "Sam Second", roles: ["REVIEWER"], regions: ["US"], totpSecret: DEMO_TOTP_SECRETS["reviewer2@custody.test"] },
+  { email: "lead@custody.test", name: "Lee Lead", roles: ["LEAD"], regions: ["US", "EU"], totpSecret: DEMO_TOTP_SECRETS["lead@custody.test"] },
+  { email: "legal@custody.test", name: "Lou Legal", roles: ["LEGAL"], regions: ["US", "EU"], totpSecret: DEMO_TOTP_SECRETS["legal@custody.test"] },
   { email: "auditor@custody.test", name: "Ari Auditor", roles: ["AUDITOR"], regions: ["US", "EU"] },
   { email: "admin@custody.test", name: "Ada Admin", roles: ["ADMIN"], regions: ["US", "EU"] },
 ];
 
-/** Creates or updates a staff member by email. */
+/** Creates or updates a staff member by email (with a sealed TOTP secret when the spec has one). */
 export async function upsertStaff(db: Db, spec: StaffSpec): Promise<{ id: string; email: string }> {
   const passwordHash = await hashPassword(spec.password ?? DEMO_PASSWORD);
-  return db.staff.upsert({
-    where: { email: spec.email },
-    create: { email: spec.email, name: spec.name, roles: spec.roles, regions: spec.regions, passwordHash, disabled: spec.disabled ?? false },
-    update: { name: spec.name, roles: spec.roles, regions: spec.regions, passwordHash, disabled: spec.disabled ?? false },
-    select: { id: true, email: true },
-  });
+  const base = { name: spec.name, roles: spec.roles, regions: spec.regions, passwordHash, disabled: spec.disabled ?? false };
+  const staff = await db.staff.upsert({ where: { email: spec.email }, create: { email: spec.email, ...base }, update: base, select: { id: true, email: true } });
+  if (spec.totpSecret) {
+    // Sealed to the staff id, so it is written once the id exists.
+    await db.staff.update({ where: { id: staff.id }, data: { totpSecret: await sealTotpSecret(staff.id, spec.totpSecret), totpEnrolledAt: new Date() } });
+  }
+  return staff;
 }

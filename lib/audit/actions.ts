@@ -17,6 +17,9 @@ export const ACTIONS = [
   "SIGN_IN_FAILED",
   "STEP_UP",
   "STAFF_CHANGED",
+  // A refusal by the permission table or a page's policy check, outside the events above;
+  // details.operation names the route or page (lib/policy/operations.ts).
+  "ACCESS_DENIED",
   "KEY_ROTATED",
   "AUDIT_SEARCHED",
   "AUDIT_VERIFIED",

@@ -1,19 +1,26 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { connection } from "next/server";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { StaffSummary } from "@/lib/dto";
 import { authOptions } from "./options";
+import { resolveSession } from "./session-store";
 
-export type StaffContext = StaffSummary & { linkedAccountIds: string[] };
+export type StaffContext = StaffSummary & {
+  linkedAccountIds: string[];
+  /** The server-side session of this request; null outside a request (tests, scripts). */
+  sessionId: string | null;
+  /** When this session last passed the TOTP step-up. */
+  stepUpAt: Date | null;
+  totpEnrolled: boolean;
+};
 
-/** Loads a staff member fresh from the database: disabling someone takes effect on their next request. */
+/** Loads a staff member fresh from the database, outside any session (tests and scripts). */
 export async function loadStaff(id: string): Promise<StaffContext | null> {
   const row = await getDb().staff.findUnique({
     where: { id },
-    select: { id: true, name: true, email: true, roles: true, regions: true, disabled: true, accountLinks: { select: { accountId: true } } },
+    select: { id: true, name: true, email: true, roles: true, regions: true, disabled: true, totpEnrolledAt: true, accountLinks: { select: { accountId: true } } },
   });
   if (!row || row.disabled) return null;
   return {
@@ -23,17 +30,22 @@ export async function loadStaff(id: string): Promise<StaffContext | null> {
     roles: row.roles,
     regions: row.regions,
     linkedAccountIds: row.accountLinks.map((l) => l.accountId),
+    sessionId: null,
+    stepUpAt: null,
+    totpEnrolled: row.totpEnrolledAt !== null,
   };
 }
 
-/** The signed-in, enabled staff member, or null. Cached per request. */
+/**
+ * The signed-in, enabled staff member of this request, or null. Roles, regions, links and the
+ * disabled flag are re-read from the database every request, so disabling someone or changing
+ * their roles takes effect on their next click. Cached per request.
+ */
 export const currentStaff = cache(async (): Promise<StaffContext | null> => {
-  // Who is asking is per request: never prerender or cache anything that depends on it.
-  await connection();
   const session = await getServerSession(authOptions());
-  const id = (session as { staffId?: unknown } | null)?.staffId;
-  if (typeof id !== "string") return null;
-  return loadStaff(id);
+  const sid = (session as { sid?: unknown } | null)?.sid;
+  if (typeof sid !== "string") return null;
+  return resolveSession(sid);
 });
 
 export async function requireStaff(): Promise<StaffContext> {

@@ -1,12 +1,14 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { recordEvent } from "@/lib/audit/record-event";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requestMetaFrom } from "@/lib/http/request-meta";
+import { SESSION_MAX_HOURS } from "@/lib/policy/limits";
+import { createSession, endSession } from "./session-store";
 
 // Password sign-in exists for the demo and for tests. Production signs in through SSO (OIDC),
 // so the credentials provider is only registered when demo mode or an explicit setting asks.
@@ -42,14 +44,20 @@ async function authorizeWithPassword(raw: unknown, headers: Headers) {
     });
     return null;
   }
-  await recordEvent(db, {
-    actor: { id: staff.id, email: staff.email, roles: staff.roles },
-    action: "SIGN_IN",
-    outcome: "ALLOWED",
-    details: { method: "password" },
-    meta,
+  // The session row and the sign-in event commit together: no session without its log entry.
+  const sid = await db.$transaction(async (tx) => {
+    const id = await createSession(tx, staff.id);
+    await recordEvent(tx, {
+      actor: { id: staff.id, email: staff.email, roles: staff.roles },
+      action: "SIGN_IN",
+      outcome: "ALLOWED",
+      details: { method: "password", sessionId: id },
+      meta,
+    });
+    return id;
   });
-  return { id: staff.id, email: staff.email, name: staff.name };
+  const user: User & { sid: string } = { id: staff.id, email: staff.email, name: staff.name, sid };
+  return user;
 }
 
 function toHeaders(h: Record<string, unknown> | undefined): Headers {
@@ -61,7 +69,8 @@ function toHeaders(h: Record<string, unknown> | undefined): Headers {
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    // The cookie lives no longer than the session may (the server also enforces idle and max age).
+    session: { strategy: "jwt", maxAge: SESSION_MAX_HOURS * 60 * 60 },
     pages: { signIn: "/signin" },
     providers: passwordSignInEnabled()
       ? [
@@ -73,21 +82,26 @@ export function authOptions(): NextAuthOptions {
         ]
       : [],
     callbacks: {
-      // The token carries only the staff id; roles and the disabled flag are read from the
-      // database on every request (lib/auth/current-staff.ts).
+      // The token carries only the staff id and the server-side session id; roles, the
+      // disabled flag, timeouts and the step-up time are read from the database on every
+      // request (lib/auth/session-store.ts).
       jwt: ({ token, user }) => {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          if ("sid" in user && typeof user.sid === "string") token.sid = user.sid;
+        }
         return token;
       },
-      session: ({ session, token }) => ({ ...session, staffId: token.sub }),
+      session: ({ session, token }) => ({ ...session, staffId: token.sub, sid: typeof token.sid === "string" ? token.sid : undefined }),
     },
     events: {
       signOut: async ({ token }) => {
         const id = token?.sub;
-        if (!id) return;
+        const sid = token?.sid;
+        if (!id || typeof sid !== "string") return;
         const db = getDb();
         const staff = await db.staff.findUnique({ where: { id }, select: { id: true, email: true, roles: true } });
-        if (staff) await recordEvent(db, { actor: staff, action: "SIGN_OUT", outcome: "ALLOWED" });
+        if (staff) await endSession(db, sid, staff, "SIGNED_OUT");
       },
     },
   };

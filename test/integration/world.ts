@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { StaffContext } from "@/lib/auth/current-staff";
-import { loadStaff } from "@/lib/auth/current-staff";
+import { createSession, resolveSession } from "@/lib/auth/session-store";
 import { getDb } from "@/lib/db";
 import { ingestMessages } from "@/lib/intake/ingest-messages";
 import { ingestReport } from "@/lib/intake/ingest-report";
@@ -17,9 +17,22 @@ export function uid() {
   return randomBytes(5).toString("hex");
 }
 
-export async function makeStaff(roles: Role[], regions: Region[] = ["US", "EU"]): Promise<StaffContext> {
-  const s = await upsertStaff(getDb(), { email: `${roles.join("-").toLowerCase()}-${uid()}@custody.test`, name: `Test ${roles.join("/")}`, roles, regions, password: "pw-for-tests" });
-  return (await loadStaff(s.id))!;
+/**
+ * A staff member signed in through a real server-side session. By default the session has
+ * just passed the TOTP step-up, so tests about something else are not refused for lacking it.
+ */
+export async function makeStaff(roles: Role[], regions: Region[] = ["US", "EU"], opts: { stepUp?: boolean; totpSecret?: string } = {}): Promise<StaffContext> {
+  const s = await upsertStaff(getDb(), { email: `${roles.join("-").toLowerCase() || "none"}-${uid()}@custody.test`, name: `Test ${roles.join("/")}`, roles, regions, password: "pw-for-tests", totpSecret: opts.totpSecret });
+  return signInAs(s.id, { stepUp: opts.stepUp ?? true });
+}
+
+/** A new session for an existing staff member, as the sign-in would create it. */
+export async function signInAs(staffId: string, opts: { stepUp?: boolean } = {}): Promise<StaffContext> {
+  const sid = await createSession(getDb(), staffId);
+  if (opts.stepUp) await getDb().staffSession.update({ where: { id: sid }, data: { stepUpAt: new Date() } });
+  const staff = await resolveSession(sid);
+  if (!staff) throw new Error("session did not resolve");
+  return staff;
 }
 
 export type World = {
