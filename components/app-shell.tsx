@@ -1,23 +1,22 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Role, StaffSummary } from "@/lib/dto";
+import { can } from "@/lib/policy/permissions";
 import { SignOutButton } from "./auth/sign-out-button";
 import { ROLE_LABEL } from "./labels";
 import { NavLinks, type NavItem } from "./nav-links";
 
-const CONTENT_ROLES: readonly Role[] = ["REVIEWER", "LEAD", "LEGAL"];
-
 /**
- * Navigation follows the staff member's roles. This only hides links that would be refused;
- * every page and API route checks access again on the server.
+ * Navigation asks the same permission table as the server (lib/policy/permissions.ts). This
+ * only hides links that would be refused; every page and API route checks again.
  */
 export function navItemsFor(roles: readonly Role[]): NavItem[] {
-  const has = (role: Role) => roles.includes(role);
   const items: NavItem[] = [];
-  if (has("REVIEWER") || has("LEAD")) items.push({ href: "/queue", label: "Queue" });
-  if (roles.some((r) => CONTENT_ROLES.includes(r))) items.push({ href: "/my-access", label: "My access" });
-  if (has("AUDITOR")) items.push({ href: "/audit", label: "Access log" });
-  if (has("ADMIN")) items.push({ href: "/staff", label: "Staff" });
+  if (can(roles, "queue:read")) items.push({ href: "/queue", label: "Queue" });
+  if (can(roles, "grant:approve")) items.push({ href: "/approvals", label: "Approvals" });
+  if (can(roles, "audit:read")) items.push({ href: "/audit", label: "Access log" });
+  if (can(roles, "staff:manage")) items.push({ href: "/staff", label: "Staff" });
+  if (can(roles, "history:own")) items.push({ href: "/my-access", label: "My access" });
   return items;
 }
 

@@ -56,6 +56,13 @@ export const ROLE_LABEL: Record<Role, string> = {
   ADMIN: "Admin",
 };
 
+/** Why a request needs a second person (lib/policy/approval-triggers.ts). */
+export const APPROVAL_REASON_LABEL: Record<string, string> = {
+  PROTECTED_ACCOUNT: "a protected account",
+  PURPOSE: "approval for this purpose",
+  WIDE_SCOPE: "a scope over 50 messages",
+};
+
 const PRIORITY: Record<number, { label: string; tone: BadgeTone }> = {
   1: { label: "P1 Urgent", tone: "danger" },
   2: { label: "P2 High", tone: "warning" },

@@ -48,6 +48,10 @@ export type GrantSummary = {
   createdAt: string;
   expiresAt: string;
   status: "PENDING" | "ACTIVE" | "REJECTED" | "ENDED";
+  /** Why a second person must approve (PROTECTED_ACCOUNT, PURPOSE, WIDE_SCOPE); empty if not. */
+  approvalReasons: string[];
+  /** Set on a pending widening: the live grant it will replace once approved. */
+  replacesGrantId: string | null;
 };
 
 export type ReportSummary = {
@@ -72,10 +76,13 @@ export type CaseDetail = {
   reports: ReportSummary[];
   participants: Participant[];
   messageCount: number;
+  /** The signed-in member's live grant on this case. */
   activeGrant: GrantSummary | null;
+  /** Their request (or widening) awaiting second-person approval. */
+  pendingGrant: GrantSummary | null;
   defaultPurpose: Purpose;
   // What the signed-in staff member may do here; the server decides again on every request.
-  may: { claim: boolean; requestGrant: boolean; decide: boolean };
+  may: { claim: boolean; requestGrant: boolean; decide: boolean; expandScope: boolean };
 };
 
 export type ThreadMessage = {
@@ -115,5 +122,84 @@ export type AuditEvent = {
 };
 
 export type AuditPage = { items: AuditEvent[]; nextCursor: string | null };
+
+export type StaffRef = { id: string; name: string; email: string };
+
+/** A request awaiting second-person approval, as an approver sees it (never content). */
+export type ApprovalItem = {
+  grantId: string;
+  caseId: string;
+  caseNumber: number;
+  purpose: Purpose;
+  justification: string;
+  requester: StaffRef;
+  scopeFrom: number;
+  scopeTo: number;
+  messageCount: number;
+  approvalReasons: string[];
+  requestedAt: string;
+  approvalDueAt: string;
+  /** Set when the signed-in approver may not decide it, with the policy's reason. */
+  blocked: { reason: string; message: string } | null;
+  isExpansion: boolean;
+};
+
+export type LiveGrantItem = {
+  grantId: string;
+  caseId: string;
+  caseNumber: number;
+  holder: StaffRef;
+  purpose: Purpose;
+  scopeFrom: number;
+  scopeTo: number;
+  createdAt: string;
+  expiresAt: string;
+  approvedBy: string | null;
+};
+
+export type ApprovalsPage = { pending: ApprovalItem[]; live: LiveGrantItem[] | null };
+
+export type HistoryKind = "all" | "reads" | "grants" | "denials";
+
+/** One event the signed-in member caused, as their own history shows it. */
+export type MyAccessEvent = {
+  seq: string;
+  occurredAt: string;
+  action: string;
+  outcome: "ALLOWED" | "DENIED" | "FAILED";
+  denialReason: string | null;
+  caseId: string | null;
+  caseNumber: number | null;
+  messageCount: number;
+  purpose: string | null;
+  justification: string | null;
+};
+
+export type MyGrant = GrantSummary & {
+  caseId: string;
+  caseNumber: number;
+  /** An ACTIVE grant whose time is up (grants expire by the clock, not by a status change). */
+  expired: boolean;
+  endedReason: string | null;
+  approvedBy: string | null;
+  reviewNote: string | null;
+};
+
+export type MyAccessPage = { grants: MyGrant[]; events: MyAccessEvent[]; nextCursor: string | null };
+
+export type StaffLink = { accountId: string; handle: string; relation: string };
+
+/** A staff member as the admin page shows them. */
+export type StaffAdminItem = {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  regions: Region[];
+  disabled: boolean;
+  totpEnrolled: boolean;
+  links: StaffLink[];
+  createdAt: string;
+};
 
 export type ApiError = { error: { code: string; message: string } };

@@ -20,6 +20,7 @@ function safeCallbackUrl(value: string | string[] | undefined): string {
   }
 }
 
+// "PAGE /signin" is public; what it offers depends on whether password sign-in is enabled.
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);

@@ -3,6 +3,7 @@ import { ClaimButton } from "../queue/claim-button";
 import { Notice } from "../ui/error-notice";
 import { ActiveGrantLink } from "./active-grant-link";
 import { DecisionForm } from "./decision-form";
+import { APPROVAL_REASON_LABEL } from "../labels";
 import { OpenThreadForm } from "./open-thread-form";
 
 /**
@@ -10,9 +11,8 @@ import { OpenThreadForm } from "./open-thread-form";
  * checks again when any of them is used.
  */
 export function CaseActions({ detail }: { detail: CaseDetail }) {
-  const grant = detail.activeGrant;
-  const activeGrant = grant?.status === "ACTIVE" ? grant : null;
-  const pendingGrant = grant?.status === "PENDING" ? grant : null;
+  const activeGrant = detail.activeGrant;
+  const pendingGrant = detail.pendingGrant;
   const nothing = !detail.may.claim && !activeGrant && !pendingGrant && !detail.may.requestGrant && !detail.may.decide;
 
   return (
@@ -34,9 +34,18 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
           <div>
             <ActiveGrantLink caseId={detail.id} expiresAt={activeGrant.expiresAt} />
           </div>
+          {pendingGrant ? (
+            <p className="text-[13px] text-zinc-700">
+              A wider scope (messages {pendingGrant.scopeFrom}–{pendingGrant.scopeTo}) is awaiting second-person approval.
+            </p>
+          ) : null}
         </section>
       ) : pendingGrant ? (
-        <Notice title="Awaiting second-person approval">Your request to open this thread is waiting for a lead&rsquo;s approval.</Notice>
+        <Notice title="Awaiting second-person approval">
+          Your request to open messages {pendingGrant.scopeFrom}–{pendingGrant.scopeTo} needs{" "}
+          {pendingGrant.approvalReasons.map((r) => APPROVAL_REASON_LABEL[r] ?? r).join(", ") || "a second person"}. An approver other than you must approve
+          it within 24 hours; this page shows the thread link once it is approved.
+        </Notice>
       ) : detail.may.requestGrant ? (
         <OpenThreadForm caseId={detail.id} defaultPurpose={detail.defaultPurpose} />
       ) : null}

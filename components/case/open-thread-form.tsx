@@ -6,7 +6,7 @@ import type { Purpose } from "@/lib/dto";
 import { apiRequest, ApiRequestError } from "@/lib/client/api";
 import { PURPOSES, PURPOSE_LABEL } from "../labels";
 import { Button } from "../ui/button";
-import { Select, Textarea } from "../ui/controls";
+import { Input, Select, Textarea } from "../ui/controls";
 import { ErrorNotice, Notice } from "../ui/error-notice";
 import { Field } from "../ui/field";
 
@@ -25,6 +25,9 @@ export function OpenThreadForm({ caseId, defaultPurpose }: { caseId: string; def
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [awaitingApproval, setAwaitingApproval] = useState(false);
+  // EMERGENCY names its own window of messages (at most 72 h); other purposes derive the scope.
+  const [windowFrom, setWindowFrom] = useState("");
+  const [windowTo, setWindowTo] = useState("");
 
   const length = justification.trim().length;
   const enough = length >= MIN_JUSTIFICATION;
@@ -42,7 +45,11 @@ export function OpenThreadForm({ caseId, defaultPurpose }: { caseId: string; def
     try {
       const { status } = await apiRequest<unknown>(`/api/v1/cases/${encodeURIComponent(caseId)}/grants`, {
         method: "POST",
-        body: { purpose, justification: justification.trim() },
+        body: {
+          purpose,
+          justification: justification.trim(),
+          ...(purpose === "EMERGENCY" && windowFrom && windowTo ? { scope: { sentFrom: new Date(windowFrom).toISOString(), sentTo: new Date(windowTo).toISOString() } } : {}),
+        },
       });
       if (status === 202) {
         setAwaitingApproval(true);
@@ -60,7 +67,8 @@ export function OpenThreadForm({ caseId, defaultPurpose }: { caseId: string; def
   if (awaitingApproval) {
     return (
       <Notice title="Request sent — awaiting second-person approval">
-        A lead must approve this request before the thread can be opened. This page will show the thread link once it is approved.
+        Another approver (not you) must approve this request within 24 hours before the thread can be opened. This page will show the thread link once it is
+        approved.
       </Notice>
     );
   }
@@ -82,6 +90,16 @@ export function OpenThreadForm({ caseId, defaultPurpose }: { caseId: string; def
           </Select>
         )}
       </Field>
+      {purpose === "EMERGENCY" ? (
+        <div className="grid grid-cols-2 gap-2">
+          <Field id="grant-window-from" label="Messages from" hint="Your local time">
+            {(control) => <Input {...control} type="datetime-local" value={windowFrom} onChange={(e) => setWindowFrom(e.target.value)} />}
+          </Field>
+          <Field id="grant-window-to" label="Messages to" hint="At most 72 hours later">
+            {(control) => <Input {...control} type="datetime-local" value={windowTo} onChange={(e) => setWindowTo(e.target.value)} />}
+          </Field>
+        </div>
+      ) : null}
       <Field
         id="grant-justification"
         label="Justification"

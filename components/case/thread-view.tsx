@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import type { CaseMessagesResponse, Participant } from "@/lib/dto";
@@ -10,6 +11,7 @@ import { Button } from "../ui/button";
 import { Countdown } from "../ui/countdown";
 import { ErrorNotice } from "../ui/error-notice";
 import { useNow } from "../ui/use-now";
+import { ScopeExpander } from "./scope-expander";
 import { ThreadMessageRow } from "./thread-message";
 
 const LOG_UNAVAILABLE = "The access log could not be written, so nothing is shown. Try again shortly.";
@@ -18,7 +20,7 @@ const LOG_UNAVAILABLE = "The access log could not be written, so nothing is show
  * The thread, fetched from the one content route. When the grant expires the content component
  * unmounts, and with gcTime 0 the decrypted messages leave the query cache too.
  */
-export function ThreadView({ caseId, participants }: { caseId: string; participants: Participant[] }) {
+export function ThreadView({ caseId, participants, canExpand }: { caseId: string; participants: Participant[]; canExpand: boolean }) {
   const [expired, setExpired] = useState(false);
   if (expired) {
     return (
@@ -30,10 +32,11 @@ export function ThreadView({ caseId, participants }: { caseId: string; participa
       </div>
     );
   }
-  return <ThreadContent caseId={caseId} participants={participants} onExpire={() => setExpired(true)} />;
+  return <ThreadContent caseId={caseId} participants={participants} canExpand={canExpand} onExpire={() => setExpired(true)} />;
 }
 
-function ThreadContent({ caseId, participants, onExpire }: { caseId: string; participants: Participant[]; onExpire: () => void }) {
+function ThreadContent({ caseId, participants, canExpand, onExpire }: { caseId: string; participants: Participant[]; canExpand: boolean; onExpire: () => void }) {
+  const router = useRouter();
   const query = useQuery({
     queryKey: ["case-messages", caseId],
     queryFn: () => apiFetch<CaseMessagesResponse>(`/api/v1/cases/${encodeURIComponent(caseId)}/messages`),
@@ -50,6 +53,13 @@ function ThreadContent({ caseId, participants, onExpire }: { caseId: string; par
     if (isExpired) onExpire();
   }, [isExpired, onExpire]);
 
+  // The step-up (a TOTP check) is older than 15 minutes: confirm, then come straight back.
+  const stepUpHref = `/step-up?next=${encodeURIComponent(`/cases/${caseId}/thread`)}`;
+  const needsStepUp = query.error instanceof ApiRequestError && query.error.code === "STEP_UP_REQUIRED";
+  useEffect(() => {
+    if (needsStepUp) router.replace(stepUpHref);
+  }, [needsStepUp, router, stepUpHref]);
+
   if (query.isPending) {
     return (
       <p role="status" className="px-1 py-6 text-zinc-600">
@@ -61,6 +71,13 @@ function ThreadContent({ caseId, participants, onExpire }: { caseId: string; par
   if (query.isError) {
     const err = query.error;
     const status = err instanceof ApiRequestError ? err.status : 0;
+    if (needsStepUp) {
+      return (
+        <p role="status" className="px-1 py-6 text-zinc-700">
+          {err.message} <Link href={stepUpHref}>Confirm it&rsquo;s you</Link>
+        </p>
+      );
+    }
     if (status === 403) {
       return (
         <ErrorNotice title="Access refused">
@@ -113,6 +130,7 @@ function ThreadContent({ caseId, participants, onExpire }: { caseId: string; par
 
       <div className="rounded-md border border-zinc-200 bg-white py-1">
         {data.scope.hasEarlier ? <ScopeMarker>Earlier messages are outside this grant&rsquo;s scope</ScopeMarker> : null}
+        {data.scope.hasEarlier && canExpand ? <ScopeExpander caseId={caseId} grantId={data.grant.id} direction="earlier" /> : null}
         {data.messages.length === 0 ? (
           <p className="px-3 py-4 text-zinc-600">No messages in this scope.</p>
         ) : (
@@ -122,6 +140,7 @@ function ThreadContent({ caseId, participants, onExpire }: { caseId: string; par
             ))}
           </ol>
         )}
+        {data.scope.hasLater && canExpand ? <ScopeExpander caseId={caseId} grantId={data.grant.id} direction="later" /> : null}
         {data.scope.hasLater ? <ScopeMarker>Later messages are outside this grant&rsquo;s scope</ScopeMarker> : null}
       </div>
     </div>

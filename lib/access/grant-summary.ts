@@ -1,6 +1,17 @@
 import type { GrantSummary } from "@/lib/dto";
 
-type GrantRow = { id: string; purpose: GrantSummary["purpose"]; justification: string; scopeFrom: number; scopeTo: number; createdAt: Date; expiresAt: Date; status: GrantSummary["status"] };
+type GrantRow = {
+  id: string;
+  purpose: GrantSummary["purpose"];
+  justification: string;
+  scopeFrom: number;
+  scopeTo: number;
+  createdAt: Date;
+  expiresAt: Date;
+  status: GrantSummary["status"];
+  approvalReasons?: string[];
+  replacesGrantId?: string | null;
+};
 
 export function toGrantSummary(g: GrantRow): GrantSummary {
   return {
@@ -12,5 +23,7 @@ export function toGrantSummary(g: GrantRow): GrantSummary {
     createdAt: g.createdAt.toISOString(),
     expiresAt: g.expiresAt.toISOString(),
     status: g.status,
+    approvalReasons: g.approvalReasons ?? [],
+    replacesGrantId: g.replacesGrantId ?? null,
   };
 }

@@ -8,12 +8,15 @@ import type { CaseMessagesResponse } from "@/lib/dto";
 import { AppError, ForbiddenError, LogUnavailableError, UnauthenticatedError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { UUID_RE } from "@/lib/ids";
+import { env } from "@/lib/env";
 import { decideContentRead } from "@/lib/policy/content-access";
 import { loadReadContext, loadSealedMessages, type ReadContext, type SealedMessage } from "./read-queries";
+import { countContentRead } from "./read-tally";
 import type { DenialReason } from "@/lib/policy/reasons";
 
 // The one path to DM plaintext. Order matters and is the product's promise:
-//   authenticate → authorise (role, claim, live grant, scope) → insert the access event naming
+//   authenticate → authorise (role, claim, residency, conflicts, live grant, scope, step-up,
+//   hourly limit: lib/policy/content-access.ts) → insert the access event naming
 //   exactly the message ids to be revealed, in the same transaction → commit → only then
 //   unwrap the key and decrypt. Every refusal is logged as a DENIED event. If the log cannot
 //   be written, the caller gets 503 and no content. Nothing else in Custody decrypts messages.
@@ -59,6 +62,10 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
         grant: kase.grant,
         now,
         requestedPositions: asked ? (asked.length === wantedIds!.length ? asked.map((r) => r.position) : [-1]) : undefined,
+        stepUpAt: staff.stepUpAt,
+        // Counted before deciding; a refusal rolls the count back with the transaction.
+        readsInLastHour: await countContentRead(tx, staff.id, now),
+        readLimitPerHour: env().CUSTODY_READ_LIMIT_PER_HOUR,
       });
       if (!decision.allow) throw new Denied(decision.reason, decision.message, kase);
       const grant = kase.grant!;

@@ -37,7 +37,7 @@ type Row = {
   grant_scope_to: number | null;
 };
 
-/** The case, its participants' regions, reported message ids, data keys and the caller's latest grant. */
+/** The case, its participants' regions, reported message ids, data keys and the caller's current grant. */
 export async function loadReadContext(tx: Tx, caseId: string, staffId: string): Promise<ReadContext | null> {
   const rows = await tx.$queryRaw<Row[]>`
     SELECT c.id, c.status::text AS status, c.assignee_id, c.conversation_id, conv.message_count,
@@ -53,7 +53,9 @@ export async function loadReadContext(tx: Tx, caseId: string, staffId: string): 
     FROM "case" c
     JOIN conversation conv ON conv.id = c.conversation_id
     LEFT JOIN LATERAL (
-      SELECT * FROM access_grant WHERE case_id = c.id AND staff_id = ${staffId}::uuid ORDER BY created_at DESC LIMIT 1
+      SELECT * FROM access_grant WHERE case_id = c.id AND staff_id = ${staffId}::uuid
+      -- A live grant wins over a newer pending widening of it; otherwise the latest says why not.
+      ORDER BY (status = 'ACTIVE') DESC, created_at DESC LIMIT 1
     ) g ON true
     WHERE c.id = ${caseId}::uuid`;
   const r = rows[0];

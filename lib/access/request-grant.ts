@@ -1,48 +1,44 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { StaffContext } from "@/lib/auth/current-staff";
+import { loadCaseFacts, positionsBetween } from "@/lib/cases/case-facts";
 import { getDb } from "@/lib/db";
 import type { GrantSummary } from "@/lib/dto";
+import { env } from "@/lib/env";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import { decideGrantRequest } from "@/lib/policy/grant-request";
+import { approvalDueAt } from "@/lib/policy/approval";
+import { decideGrantRequest, type RequestedScope } from "@/lib/policy/grant-request";
+import { MINUTE } from "@/lib/policy/limits";
 import type { Purpose } from "@/lib/policy/purposes";
-import { env } from "@/lib/env";
 import { toGrantSummary } from "./grant-summary";
 
-// A reviewer states a purpose and a justification; the result is a grant scoped to the
-// reported messages ± the purpose's radius and time-boxed. The request and its outcome are
+// A reader states a purpose and a justification; the policy (lib/policy/grant-request.ts)
+// decides the scope and whether a second person must approve. The result is a live grant
+// (201) or a pending request (202) that lapses in 24 h. The request and its outcome are
 // logged in the same transaction as the grant itself.
 
-export async function requestGrant(
-  staff: StaffContext,
-  input: { caseId: string; purpose: Purpose; justification: string },
-  meta: RequestMeta,
-): Promise<{ status: 201 | 202; grant: GrantSummary }> {
+export type GrantRequestInput = {
+  caseId: string;
+  purpose: Purpose;
+  justification: string;
+  scope?: { from: number; to: number } | { sentFrom: Date; sentTo: Date };
+};
+
+export async function requestGrant(staff: StaffContext, input: GrantRequestInput, meta: RequestMeta): Promise<{ status: 201 | 202; grant: GrantSummary }> {
   const db = getDb();
   const now = new Date();
   const outcome = await db.$transaction(async (tx) => {
-    const kase = await tx.case.findUnique({
-      where: { id: input.caseId },
-      select: {
-        id: true,
-        basis: true,
-        status: true,
-        assigneeId: true,
-        conversationId: true,
-        conversation: { select: { messageCount: true, participants: { select: { account: { select: { id: true, dataRegion: true } } } } } },
-        reports: { select: { messages: { select: { message: { select: { position: true } } } } } },
-      },
-    });
+    const kase = await loadCaseFacts(tx, input.caseId);
     if (!kase) return { kind: "missing" as const };
-    const decision = decideGrantRequest({
-      staff: { ...staff, disabled: false },
-      kase: { ...kase, participants: kase.conversation.participants.map((p) => ({ accountId: p.account.id, dataRegion: p.account.dataRegion })) },
-      purpose: input.purpose,
-      justification: input.justification,
-      reportedPositions: kase.reports.flatMap((r) => r.messages.map((m) => m.message.position)),
-      messageCount: kase.conversation.messageCount,
-    });
+    let requested: RequestedScope | undefined;
+    if (input.scope && "sentFrom" in input.scope) {
+      const { sentFrom, sentTo } = input.scope;
+      requested = { kind: "window", sentFrom, sentTo, positions: await positionsBetween(tx, kase.conversationId, sentFrom, sentTo) };
+    } else if (input.scope) {
+      requested = { kind: "positions", ...input.scope };
+    }
+    const decision = decideGrantRequest({ staff: { ...staff, disabled: false }, kase, purpose: input.purpose, justification: input.justification, requested });
     const logged = {
       actor: { id: staff.id, email: staff.email, roles: staff.roles },
       caseId: kase.id,
@@ -55,11 +51,13 @@ export async function requestGrant(
       await recordEvent(tx, { ...logged, action: "GRANT_REQUESTED", outcome: "DENIED", denialReason: decision.reason });
       return { kind: "denied" as const, reason: decision.reason, message: decision.message };
     }
-    // A new grant supersedes this reviewer's earlier live grant on the case.
+    const pending = decision.approvalTriggers.length > 0;
+    // A new request supersedes this reader's earlier live grant or pending request on the case.
     await tx.accessGrant.updateMany({
       where: { caseId: kase.id, staffId: staff.id, status: { in: ["ACTIVE", "PENDING"] } },
       data: { status: "ENDED", endedAt: now, endedReason: "superseded" },
     });
+    const due = approvalDueAt(now);
     const grant = await tx.accessGrant.create({
       data: {
         staffId: staff.id,
@@ -69,8 +67,11 @@ export async function requestGrant(
         justification: input.justification.trim(),
         scopeFrom: decision.scope.from,
         scopeTo: decision.scope.to,
-        status: "ACTIVE",
-        expiresAt: new Date(now.getTime() + env().CUSTODY_GRANT_MINUTES * 60_000),
+        status: pending ? "PENDING" : "ACTIVE",
+        // While pending, the grant opens nothing; its expiry is the approval deadline.
+        expiresAt: pending ? due : new Date(now.getTime() + env().CUSTODY_GRANT_MINUTES * MINUTE),
+        approvalReasons: decision.approvalTriggers,
+        approvalDueAt: pending ? due : null,
       },
     });
     await recordEvent(tx, {
@@ -78,11 +79,17 @@ export async function requestGrant(
       action: "GRANT_REQUESTED",
       outcome: "ALLOWED",
       grantId: grant.id,
-      details: { scopeFrom: grant.scopeFrom, scopeTo: grant.scopeTo, expiresAt: grant.expiresAt.toISOString(), approval: "not required" },
+      details: {
+        scopeFrom: grant.scopeFrom,
+        scopeTo: grant.scopeTo,
+        status: grant.status,
+        ...(pending ? { approvalRequired: decision.approvalTriggers, approvalDueAt: due.toISOString() } : { expiresAt: grant.expiresAt.toISOString() }),
+        ...(requested?.kind === "window" ? { window: { from: requested.sentFrom.toISOString(), to: requested.sentTo.toISOString() } } : {}),
+      },
     });
-    return { kind: "granted" as const, grant };
+    return { kind: "granted" as const, grant, pending };
   });
   if (outcome.kind === "missing") throw new NotFoundError("No such case.");
   if (outcome.kind === "denied") throw new ForbiddenError(outcome.reason, outcome.message);
-  return { status: 201, grant: toGrantSummary(outcome.grant) };
+  return { status: outcome.pending ? 202 : 201, grant: toGrantSummary(outcome.grant) };
 }

@@ -4,38 +4,40 @@ import type { StaffContext } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import { can } from "@/lib/policy/permissions";
-import { DENIAL_REASONS } from "@/lib/policy/reasons";
-import { visibleCasesWhere } from "./visible-cases";
+import { decideClaim } from "@/lib/policy/case-work";
+import { loadCaseFacts } from "./case-facts";
 
-/** Claims an open case (leads may also claim escalated ones). Race-safe: one claimant wins. */
+/** Claims a case if the policy allows (lib/policy/case-work.ts). Race-safe: one claimant wins. */
 export async function claimCase(staff: StaffContext, caseId: string, meta: RequestMeta) {
-  if (!can(staff.roles, "case:claim")) throw new ForbiddenError("ROLE", DENIAL_REASONS.ROLE);
   const db = getDb();
-  return db.$transaction(async (tx) => {
-    const kase = await tx.case.findFirst({ where: { id: caseId, ...visibleCasesWhere(staff) }, select: { id: true, status: true, assigneeId: true, conversationId: true } });
-    if (!kase) throw new NotFoundError("No such case.");
-    if (kase.assigneeId === staff.id && kase.status === "IN_REVIEW") return { id: kase.id, status: kase.status, assigneeId: staff.id };
-    const claimable = kase.status === "OPEN" || (kase.status === "ESCALATED" && staff.roles.includes("LEAD"));
-    const now = new Date();
-    const won = claimable
-      ? await tx.case.updateMany({
-          where: { id: kase.id, status: kase.status, assigneeId: null },
-          data: { status: "IN_REVIEW", assigneeId: staff.id, claimedAt: now },
-        })
-      : { count: 0 };
-    if (won.count !== 1) {
-      if (kase.status === "CLOSED") throw new ConflictError("CASE_CLOSED", "This case is already closed.");
-      throw new ConflictError("ALREADY_CLAIMED", DENIAL_REASONS.ALREADY_CLAIMED);
+  const actor = { id: staff.id, email: staff.email, roles: staff.roles };
+  const outcome = await db.$transaction(async (tx) => {
+    const kase = await loadCaseFacts(tx, caseId);
+    if (!kase) return { kind: "missing" as const };
+    const logged = { actor, action: "CASE_CLAIMED" as const, caseId: kase.id, conversationId: kase.conversationId, meta };
+    const decision = decideClaim({ ...staff, disabled: false }, kase);
+    if (!decision.allow) {
+      await recordEvent(tx, { ...logged, outcome: "DENIED", denialReason: decision.reason });
+      return { kind: "denied" as const, reason: decision.reason, message: decision.message };
     }
-    await recordEvent(tx, {
-      actor: { id: staff.id, email: staff.email, roles: staff.roles },
-      action: "CASE_CLAIMED",
-      outcome: "ALLOWED",
-      caseId: kase.id,
-      conversationId: kase.conversationId,
-      meta,
+    if (kase.assigneeId === staff.id) return { kind: "done" as const, status: kase.status };
+    const won = await tx.case.updateMany({
+      where: { id: kase.id, status: kase.status, assigneeId: null },
+      data: { status: "IN_REVIEW", assigneeId: staff.id, claimedAt: new Date() },
     });
-    return { id: kase.id, status: "IN_REVIEW" as const, assigneeId: staff.id };
+    if (won.count !== 1) return { kind: "lost" as const };
+    await recordEvent(tx, { ...logged, outcome: "ALLOWED" });
+    return { kind: "done" as const, status: "IN_REVIEW" as const };
   });
+  switch (outcome.kind) {
+    case "missing":
+      throw new NotFoundError("No such case.");
+    case "lost":
+      throw new ConflictError("ALREADY_CLAIMED", "Someone else has just claimed this case.");
+    case "denied":
+      if (outcome.reason === "ALREADY_CLAIMED" || outcome.reason === "CASE_CLOSED") throw new ConflictError(outcome.reason, outcome.message);
+      throw new ForbiddenError(outcome.reason, outcome.message);
+    case "done":
+      return { id: caseId, status: outcome.status, assigneeId: staff.id };
+  }
 }

@@ -5,20 +5,27 @@ import { getDb } from "@/lib/db";
 import type { Decision } from "@/lib/dto";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import { can } from "@/lib/policy/permissions";
-import { DENIAL_REASONS } from "@/lib/policy/reasons";
+import { decideCaseDecision } from "@/lib/policy/case-work";
+import { decidePermission } from "@/lib/policy/permissions";
 
 // Recording a decision closes the case (or hands it to the leads when escalated) and ends
 // every grant on it in the same transaction, so no reader keeps access past the decision.
 export async function decideCase(staff: StaffContext, input: { caseId: string; decision: Decision; note: string }, meta: RequestMeta) {
-  if (!can(staff.roles, "case:decide")) throw new ForbiddenError("ROLE", DENIAL_REASONS.ROLE);
+  const allowed = decidePermission(staff.roles, "case:decide");
+  if (!allowed.allow) throw new ForbiddenError(allowed.reason, allowed.message);
   const db = getDb();
   const now = new Date();
   return db.$transaction(async (tx) => {
-    const kase = await tx.case.findUnique({ where: { id: input.caseId }, select: { id: true, status: true, assigneeId: true, conversationId: true } });
+    const kase = await tx.case.findUnique({
+      where: { id: input.caseId },
+      select: { id: true, status: true, assigneeId: true, conversationId: true },
+    });
     if (!kase) throw new NotFoundError("No such case.");
-    if (kase.status === "CLOSED") throw new ConflictError("CASE_CLOSED", "This case is already closed.");
-    if (kase.assigneeId !== staff.id) throw new ForbiddenError("NOT_ASSIGNED", DENIAL_REASONS.NOT_ASSIGNED);
+    const decision = decideCaseDecision({ ...staff, disabled: false }, kase);
+    if (!decision.allow) {
+      if (decision.reason === "CASE_CLOSED") throw new ConflictError("CASE_CLOSED", "This case is already closed.");
+      throw new ForbiddenError(decision.reason, decision.message);
+    }
     const escalate = input.decision === "ESCALATE";
     await tx.case.update({
       where: { id: kase.id },

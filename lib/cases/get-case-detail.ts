@@ -1,22 +1,46 @@
 import "server-only";
 import { toGrantSummary } from "@/lib/access/grant-summary";
+import { recordEvent } from "@/lib/audit/record-event";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { getDb } from "@/lib/db";
 import type { CaseDetail, Participant } from "@/lib/dto";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { UUID_RE } from "@/lib/ids";
-import { can } from "@/lib/policy/permissions";
-import { PURPOSE_FOR_BASIS } from "@/lib/policy/purposes";
-import { visibleCasesWhere } from "./visible-cases";
+import type { OperationId } from "@/lib/policy/operations";
+import { decideCaseDecision, decideClaim } from "@/lib/policy/case-work";
+import { decideCaseView, decideConversationAccess } from "@/lib/policy/conversation-access";
+import { PURPOSE_FOR_BASIS, PURPOSE_RULES } from "@/lib/policy/purposes";
+import { loadCaseFacts } from "./case-facts";
 
-// A case as a reviewer sees it before opening the thread: basis, report, participants and a
+// A case as a reader sees it before opening the thread: basis, report, participants and a
 // message count — no message content. People who are neither reporter nor reported are
-// masked (minimum necessary).
-export async function getCaseDetail(staff: StaffContext, caseId: string): Promise<CaseDetail | null> {
-  if (!UUID_RE.test(caseId)) return null;
+// masked (minimum necessary). Opening a case the policy refuses (residency, conflict of
+// interest, a basis the role does not handle) says why and is logged.
+
+const GRANT_SELECT = { id: true, purpose: true, justification: true, scopeFrom: true, scopeTo: true, createdAt: true, expiresAt: true, status: true, approvalReasons: true, replacesGrantId: true } as const;
+
+export async function getCaseDetail(staff: StaffContext, caseId: string, operation: OperationId): Promise<CaseDetail> {
+  if (!UUID_RE.test(caseId)) throw new NotFoundError("No such case.");
   const db = getDb();
+  const facts = await loadCaseFacts(db, caseId);
+  if (!facts) throw new NotFoundError("No such case.");
+  const me = { ...staff, disabled: false };
+  const view = decideCaseView(me, facts);
+  if (!view.allow) {
+    await recordEvent(db, {
+      actor: { id: staff.id, email: staff.email, roles: staff.roles },
+      action: "ACCESS_DENIED",
+      outcome: "DENIED",
+      denialReason: view.reason,
+      caseId: facts.id,
+      conversationId: facts.conversationId,
+      details: { operation },
+    });
+    throw new ForbiddenError(view.reason, view.message);
+  }
   const now = new Date();
-  const kase = await db.case.findFirst({
-    where: { id: caseId, ...visibleCasesWhere(staff) },
+  const kase = await db.case.findUniqueOrThrow({
+    where: { id: caseId },
     select: {
       id: true, number: true, basis: true, category: true, status: true, priority: true, createdAt: true, claimedAt: true,
       decision: true, decisionNote: true, decidedAt: true,
@@ -32,15 +56,9 @@ export async function getCaseDetail(staff: StaffContext, caseId: string): Promis
           participants: { select: { account: { select: { id: true, handle: true, displayName: true, dataRegion: true, isMinor: true, isProtected: true } } } },
         },
       },
-      grants: {
-        where: { staffId: staff.id, status: { in: ["ACTIVE", "PENDING"] }, expiresAt: { gt: now } },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: { id: true, purpose: true, justification: true, scopeFrom: true, scopeTo: true, createdAt: true, expiresAt: true, status: true },
-      },
+      grants: { where: { staffId: staff.id, status: { in: ["ACTIVE", "PENDING"] }, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" }, select: GRANT_SELECT },
     },
   });
-  if (!kase) return null;
   const reporters = new Set(kase.reports.map((r) => r.reporterId));
   const reported = new Set(kase.reports.flatMap((r) => r.messages.map((m) => m.message.senderId)));
   let other = 0;
@@ -58,9 +76,9 @@ export async function getCaseDetail(staff: StaffContext, caseId: string): Promis
       masked,
     };
   });
-  const mine = kase.assignee?.id === staff.id;
-  const open = kase.status !== "CLOSED";
-  const activeGrant = kase.grants[0] ? toGrantSummary(kase.grants[0]) : null;
+  const active = kase.grants.find((g) => g.status === "ACTIVE");
+  const pending = kase.grants.find((g) => g.status === "PENDING");
+  const purpose = PURPOSE_FOR_BASIS[kase.basis];
   return {
     id: kase.id,
     number: kase.number,
@@ -84,12 +102,15 @@ export async function getCaseDetail(staff: StaffContext, caseId: string): Promis
     })),
     participants,
     messageCount: kase.conversation.messageCount,
-    activeGrant,
-    defaultPurpose: PURPOSE_FOR_BASIS[kase.basis],
+    activeGrant: active ? toGrantSummary(active) : null,
+    pendingGrant: pending ? toGrantSummary(pending) : null,
+    defaultPurpose: purpose,
+    // Hints for the UI only; each action asks the same policy again on the server.
     may: {
-      claim: can(staff.roles, "case:claim") && !kase.assignee && (kase.status === "OPEN" || (kase.status === "ESCALATED" && staff.roles.includes("LEAD"))),
-      requestGrant: can(staff.roles, "grant:request") && mine && open,
-      decide: can(staff.roles, "case:decide") && mine && open,
+      claim: facts.assigneeId === null && decideClaim(me, facts).allow,
+      requestGrant: decideConversationAccess(me, facts, "grant:request").allow && me.roles.some((r) => PURPOSE_RULES[purpose].roles.includes(r)),
+      decide: decideCaseDecision(me, facts).allow,
+      expandScope: active !== undefined && PURPOSE_RULES[active.purpose].expandable && decideConversationAccess(me, facts, "grant:expand").allow,
     },
   };
 }

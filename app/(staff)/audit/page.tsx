@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { AuditPage as AuditResults } from "@/lib/dto";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { authorizePage } from "@/lib/auth/authorize";
 import { searchAuditEvents } from "@/lib/audit/search-events";
 import { ForbiddenError } from "@/lib/errors";
 import { AUDIT_OUTCOMES, AuditFilters, type AuditFilterValues } from "@/components/audit/audit-filters";
@@ -39,7 +39,7 @@ function auditHref(values: AuditFilterValues & { cursor?: string }): string {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const staff = await requireStaff();
+  const { staff } = await authorizePage("PAGE /audit");
   const values = parseValues(await searchParams);
   const { cursor, ...filterValues } = values;
 

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { Category } from "@/lib/dto";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { authorizePage } from "@/lib/auth/authorize";
 import { listQueue } from "@/lib/cases/list-queue";
 import { CATEGORIES, CATEGORY_LABEL } from "@/components/labels";
 import { QueueFilters, queueHref, type QueueStatus } from "@/components/queue/queue-filters";
 import { QueueTable } from "@/components/queue/queue-table";
 import { RowKeyboardNav } from "@/components/queue/row-keyboard-nav";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorNotice } from "@/components/ui/error-notice";
-import { can } from "@/lib/policy/permissions";
+import { AccessRefused } from "@/components/access-refused";
 import { Kbd } from "@/components/ui/kbd";
 
 export const metadata: Metadata = { title: "Queue" };
@@ -33,15 +32,8 @@ function parseFilters(params: Awaited<SearchParams>) {
 const HEADINGS: Record<QueueStatus, string> = { open: "Open cases", mine: "My cases", escalated: "Escalated cases" };
 
 export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
-  const staff = await requireStaff();
-  if (!can(staff.roles, "queue:read")) {
-    return (
-      <div className="mx-auto max-w-3xl">
-        <h1 className="mb-3 text-base font-semibold">Queue</h1>
-        <ErrorNotice title="The review queue is for reviewers and leads." live={false} />
-      </div>
-    );
-  }
+  const { staff, refusal } = await authorizePage("PAGE /queue");
+  if (refusal) return <AccessRefused title="Queue" message={`The review queue is for reviewers, leads and legal. ${refusal.message}`} />;
   const filters = parseFilters(await searchParams);
   const page = await listQueue(staff, { ...filters, limit: 50 });
   const caption = `${HEADINGS[filters.status]}${filters.category ? ` — ${CATEGORY_LABEL[filters.category]}` : ""}`;

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireStaff } from "@/lib/auth/current-staff";
-import { getCaseDetail } from "@/lib/cases/get-case-detail";
+import { authorizePage } from "@/lib/auth/authorize";
+import { loadCasePage } from "@/lib/cases/case-page";
+import { AccessRefused } from "@/components/access-refused";
 import { CaseActions } from "@/components/case/case-actions";
 import { CaseHeader } from "@/components/case/case-header";
 import { CaseSummary } from "@/components/case/case-summary";
@@ -12,9 +13,12 @@ export const metadata: Metadata = { title: "Case" };
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const staff = await requireStaff();
-  const detail = await getCaseDetail(staff, id);
-  if (!detail) notFound();
+  const { staff, refusal } = await authorizePage("PAGE /cases/{id}");
+  if (refusal) return <AccessRefused title="Case" message={refusal.message} />;
+  const page = await loadCasePage(staff, id, "PAGE /cases/{id}");
+  if (page.kind === "missing") notFound();
+  if (page.kind === "refused") return <AccessRefused title="Case" message={page.message} />;
+  const detail = page.detail;
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-4">

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { currentStaff } from "@/lib/auth/current-staff";
+import { authorizeApi } from "@/lib/auth/authorize";
 import { listQueue } from "@/lib/cases/list-queue";
-import { UnauthenticatedError } from "@/lib/errors";
 import { errorResponse, json } from "@/lib/http/handle";
 import { CATEGORIES } from "@/lib/intake/schemas";
 
@@ -14,8 +13,7 @@ const query = z.object({
 
 export async function GET(req: Request) {
   try {
-    const staff = await currentStaff();
-    if (!staff) throw new UnauthenticatedError();
+    const staff = await authorizeApi("GET /api/v1/cases", req);
     const filters = query.parse(Object.fromEntries(new URL(req.url).searchParams));
     return json(await listQueue(staff, filters));
   } catch (err) {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requireStaff } from "@/lib/auth/current-staff";
-import { getCaseDetail } from "@/lib/cases/get-case-detail";
+import { notFound, redirect } from "next/navigation";
+import { authorizePage } from "@/lib/auth/authorize";
+import { loadCasePage } from "@/lib/cases/case-page";
+import { stepUpIsFresh } from "@/lib/policy/content-access";
+import { AccessRefused } from "@/components/access-refused";
 import { CaseHeader } from "@/components/case/case-header";
 import { DecisionForm } from "@/components/case/decision-form";
 import { DecisionSummary } from "@/components/case/decision-summary";
@@ -13,11 +15,17 @@ export const metadata: Metadata = { title: "Thread" };
 
 // The server part renders only the case header (no content). The messages are fetched by the
 // browser from the content route, which checks the grant and logs the read before answering.
+// With a live grant but no recent step-up, the reader goes to the step-up page first (and
+// comes back), rather than collecting a logged refusal from the content route.
 export default async function ThreadPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const staff = await requireStaff();
-  const detail = await getCaseDetail(staff, id);
-  if (!detail) notFound();
+  const { staff, refusal } = await authorizePage("PAGE /cases/{id}/thread");
+  if (refusal) return <AccessRefused title="Thread" message={refusal.message} />;
+  const page = await loadCasePage(staff, id, "PAGE /cases/{id}/thread");
+  if (page.kind === "missing") notFound();
+  if (page.kind === "refused") return <AccessRefused title="Thread" message={page.message} />;
+  const detail = page.detail;
+  if (detail.activeGrant && !stepUpIsFresh(staff.stepUpAt, new Date())) redirect(`/step-up?next=${encodeURIComponent(`/cases/${detail.id}/thread`)}`);
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-3">
@@ -28,7 +36,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
       <ThreadParticipants participants={detail.participants} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-label="Thread" className="min-w-0">
-          <ThreadView caseId={detail.id} participants={detail.participants} />
+          <ThreadView caseId={detail.id} participants={detail.participants} canExpand={detail.may.expandScope} />
         </section>
         {detail.decision || detail.may.decide ? (
           <aside aria-label="Decide" className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start">

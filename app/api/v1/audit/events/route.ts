@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { searchAuditEvents } from "@/lib/audit/search-events";
-import { currentStaff } from "@/lib/auth/current-staff";
-import { UnauthenticatedError } from "@/lib/errors";
+import { authorizeApi } from "@/lib/auth/authorize";
 import { errorResponse, json } from "@/lib/http/handle";
 
 const query = z.object({
@@ -17,8 +16,7 @@ const query = z.object({
 
 export async function GET(req: Request) {
   try {
-    const staff = await currentStaff();
-    if (!staff) throw new UnauthenticatedError();
+    const staff = await authorizeApi("GET /api/v1/audit/events", req);
     return json(await searchAuditEvents(staff, query.parse(Object.fromEntries(new URL(req.url).searchParams))));
   } catch (err) {
     return errorResponse(err);

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { currentStaff } from "@/lib/auth/current-staff";
+import { authorizeApi } from "@/lib/auth/authorize";
 import { decideCase } from "@/lib/cases/decide-case";
-import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { assertSameOriginMutation, errorResponse, json, readJson } from "@/lib/http/handle";
 import { requestMetaFrom } from "@/lib/http/request-meta";
 import { UUID_RE } from "@/lib/ids";
@@ -15,8 +15,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ caseId: string
   try {
     assertSameOriginMutation(req);
     const { caseId } = await ctx.params;
-    const staff = await currentStaff();
-    if (!staff) throw new UnauthenticatedError();
+    const staff = await authorizeApi("POST /api/v1/cases/{caseId}/decision", req);
     if (!UUID_RE.test(caseId)) throw new NotFoundError("No such case.");
     const input = body.parse(await readJson(req));
     return json({ case: await decideCase(staff, { caseId, ...input }, requestMetaFrom(req.headers)) });

@@ -3,7 +3,9 @@ import { currentStaff } from "@/lib/auth/current-staff";
 import { errorResponse, json } from "@/lib/http/handle";
 import { requestMetaFrom } from "@/lib/http/request-meta";
 
-// The only route that returns DM plaintext. See lib/access/read-case-messages.ts.
+// "GET /api/v1/cases/{caseId}/messages": the only route that returns DM plaintext. The policy
+// is asked inside lib/access/read-case-messages.ts, which logs every refusal (including a
+// missing session or the wrong role) as a CONTENT_READ denial rather than a generic one.
 export async function GET(req: Request, ctx: { params: Promise<{ caseId: string }> }) {
   try {
     const { caseId } = await ctx.params;
