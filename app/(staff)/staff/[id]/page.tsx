@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { authorizePage } from "@/lib/auth/authorize";
+import { getStaffForAdmin } from "@/lib/staff/staff-record";
+import { AccessRefused } from "@/components/access-refused";
+import { StaffForm } from "@/components/staff/staff-form";
+
+export const metadata: Metadata = { title: "Edit staff member" };
+
+export default async function StaffMemberPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { staff: me, refusal } = await authorizePage("PAGE /staff/{id}");
+  if (refusal) return <AccessRefused title="Staff" message={`Staff administration is for admins. ${refusal.message}`} />;
+  const staff = await getStaffForAdmin(me, id);
+  if (!staff) notFound();
+
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-3">
+      <Link href="/staff" className="text-[13px]">
+        ← All staff
+      </Link>
+      <h1 className="text-base font-semibold">
+        {staff.name} <span className="font-normal text-zinc-600">{staff.email}</span>
+      </h1>
+      <StaffForm key={`${staff.id}-${staff.roles.join()}-${staff.regions.join()}-${staff.disabled}`} staff={staff} isSelf={staff.id === me.id} />
+    </div>
+  );
+}
