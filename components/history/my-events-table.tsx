@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { MyAccessEvent } from "@/lib/dto";
+import { caseNumber } from "../labels";
+import { formatUtc } from "../format";
+import { Badge } from "../ui/badge";
+import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
+
+/** One's own events exactly as the access log recorded them. */
+export function MyEventsTable({ events }: { events: MyAccessEvent[] }) {
+  return (
+    <Table caption="My access events, newest first">
+      <THead>
+        <Tr>
+          <Th className="text-right">Seq</Th>
+          <Th>Time (UTC)</Th>
+          <Th>Action</Th>
+          <Th>Outcome</Th>
+          <Th>Case</Th>
+          <Th className="text-right">Messages</Th>
+          <Th>Purpose</Th>
+          <Th>Justification</Th>
+        </Tr>
+      </THead>
+      <TBody>
+        {events.map((e) => (
+          <Tr key={e.seq}>
+            <Td className="text-right font-mono text-xs tabular-nums">{e.seq}</Td>
+            <Td className="font-mono text-xs whitespace-nowrap tabular-nums">
+              <time dateTime={e.occurredAt}>{formatUtc(e.occurredAt).replace(" UTC", "")}</time>
+            </Td>
+            <Td className="font-mono text-xs whitespace-nowrap">{e.action}</Td>
+            <Td>
+              {e.outcome === "ALLOWED" ? <Badge tone="success">Allowed</Badge> : <Badge tone={e.outcome === "DENIED" ? "danger" : "warning"}>{e.outcome === "DENIED" ? "Denied" : "Failed"}</Badge>}
+              {e.denialReason ? <span className="block text-xs text-zinc-700">{e.denialReason}</span> : null}
+            </Td>
+            <Td className="whitespace-nowrap">{e.caseId ? <Link href={`/cases/${e.caseId}`}>{e.caseNumber !== null ? caseNumber(e.caseNumber) : "case"}</Link> : <span className="text-zinc-500">—</span>}</Td>
+            <Td className="text-right tabular-nums">{e.messageCount || <span className="text-zinc-500">—</span>}</Td>
+            <Td className="text-xs whitespace-nowrap">{e.purpose ?? <span className="text-zinc-500">—</span>}</Td>
+            <Td className="max-w-72">
+              {e.justification ? (
+                <span className="block truncate text-xs" title={e.justification}>
+                  {e.justification}
+                </span>
+              ) : (
+                <span className="text-zinc-500">—</span>
+              )}
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
