@@ -2,13 +2,16 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
+import { SECURITY_HEADERS } from "@/lib/security/csp";
 
 // Thin route handlers: parse → one lib call → map to HTTP. Expected refusals become 4xx with a
 // message; anything unexpected becomes a 500 that reveals nothing.
 
 export function json(body: unknown, init?: ResponseInit & { noStore?: boolean }) {
   const res = NextResponse.json(body, init);
+  // Nothing an API returns may be cached anywhere: thread responses carry DM text.
   res.headers.set("cache-control", "no-store");
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.headers.set(k, v);
   return res;
 }
 
