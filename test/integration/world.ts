@@ -43,13 +43,15 @@ export type World = {
   reportedPosition: number;
 };
 
-export async function makeReportedConversation(opts: { messages?: number; reportedPosition?: number; region?: Region; secondRegion?: Region } = {}): Promise<World> {
+export type WorldOptions = { messages?: number; reportedPosition?: number; region?: Region; secondRegion?: Region; secondProtected?: boolean };
+
+export async function makeReportedConversation(opts: WorldOptions = {}): Promise<World & { accountIds: [string, string] }> {
   const db = getDb();
   const n = opts.messages ?? 40;
   const reportedPosition = opts.reportedPosition ?? 20;
   const id = uid();
   const a = { externalId: `acct-a-${id}`, handle: `alex_${id}`, displayName: "Alex", dataRegion: opts.region ?? "US", isMinor: false, isProtected: false, protectedKind: null } as const;
-  const b = { ...a, externalId: `acct-b-${id}`, handle: `blake_${id}`, displayName: "Blake", dataRegion: opts.secondRegion ?? opts.region ?? "US" } as const;
+  const b = { ...a, externalId: `acct-b-${id}`, handle: `blake_${id}`, displayName: "Blake", dataRegion: opts.secondRegion ?? opts.region ?? "US", isProtected: opts.secondProtected ?? false, protectedKind: opts.secondProtected ? "journalist" : null } as const;
   await upsertAccounts(db, [a, b]);
   const texts = Array.from({ length: n }, (_, i) => `secret message ${i + 1} of conversation ${id} ${randomBytes(4).toString("hex")}`);
   const start = Date.parse("2026-10-01T10:00:00Z");
@@ -70,7 +72,26 @@ export async function makeReportedConversation(opts: { messages?: number; report
     text: "They keep insulting me after I asked them to stop.",
   });
   const conv = await db.conversation.findUniqueOrThrow({ where: { externalId: convExt }, select: { id: true, messages: { orderBy: { position: "asc" }, select: { id: true } } } });
-  return { caseId, conversationId: conv.id, messageIds: conv.messages.map((m) => m.id), texts, reportedPosition };
+  const accounts = await db.platformAccount.findMany({ where: { externalId: { in: [a.externalId, b.externalId] } }, select: { id: true, externalId: true } });
+  const accountId = (ext: string) => accounts.find((x) => x.externalId === ext)!.id;
+  return { caseId, conversationId: conv.id, messageIds: conv.messages.map((m) => m.id), texts, reportedPosition, accountIds: [accountId(a.externalId), accountId(b.externalId)] };
+}
+
+/** A case claimed by `staff`, as the claim would leave it. */
+export async function assignTo(caseId: string, staff: { id: string }) {
+  await getDb().case.update({ where: { id: caseId }, data: { status: "IN_REVIEW", assigneeId: staff.id, claimedAt: new Date() } });
+}
+
+/** Expects a lib call to be refused with this code (and returns the error). */
+export async function refused(p: Promise<unknown>, code: string, status = 403) {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof Error)) throw new Error(`expected a refusal ${code}, but the call succeeded`);
+  const { code: got, status: gotStatus } = err as Error & { code?: string; status?: number };
+  if (got !== code || gotStatus !== status) throw new Error(`expected ${status} ${code}, got ${gotStatus} ${got}: ${err.message}`);
+  return err;
 }
 
 /** Events written for a case since a sequence number, oldest first. */
