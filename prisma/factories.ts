@@ -2,22 +2,13 @@ import type { Db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { sealTotpSecret } from "@/lib/auth/totp";
 import type { Region, Role } from "@/lib/policy/roles";
+import { DEMO_TOTP_SECRETS } from "./demo-totp";
+
+export { DEMO_TOTP_SECRETS };
 
 // Factories shared by the demo seed and the tests, so both build staff the same way.
 
 export const DEMO_PASSWORD = "custody-demo-2026";
-
-/**
- * Fixed TOTP secrets (base32) for the demo staff who can read content, documented in the
- * README so the demo and the end-to-end tests can pass the step-up. Demo only: real staff
- * enrol their own authenticator on first step-up.
- */
-export const DEMO_TOTP_SECRETS = {
-  "reviewer@custody.test": "CUSTODYDEMOREVIEWERONEAAAAAAAAAA",
-  "reviewer2@custody.test": "CUSTODYDEMOREVIEWERTWOAAAAAAAAAA",
-  "lead@custody.test": "CUSTODYDEMOLEADAAAAAAAAAAAAAAAAA",
-  "legal@custody.test": "CUSTODYDEMOLEGALAAAAAAAAAAAAAAAA",
-} as const;
 
 export type StaffSpec = { email: string; name: string; roles: Role[]; regions: Region[]; password?: string; disabled?: boolean; totpSecret?: string };
 

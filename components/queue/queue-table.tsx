@@ -30,7 +30,7 @@ export function QueueTable({ items, caption }: { items: QueueItem[]; caption: st
           <Th>Age</Th>
           <Th className="text-right">Reporters</Th>
           <Th>Regions</Th>
-          <Th>Minor</Th>
+          <Th>Flags</Th>
           <Th>Assignee</Th>
           <Th>
             <span className="sr-only">Actions</span>
@@ -60,7 +60,20 @@ export function QueueTable({ items, caption }: { items: QueueItem[]; caption: st
             </Td>
             <Td className="text-right tabular-nums">{item.reporterCount}</Td>
             <Td className="whitespace-nowrap">{item.dataRegions.join(", ") || <No />}</Td>
-            <Td>{item.involvesMinor ? <Badge tone="warning">Minor</Badge> : <No />}</Td>
+            <Td className="whitespace-nowrap">
+              {item.involvesMinor || item.involvesProtected ? (
+                <span className="flex gap-1">
+                  {item.involvesMinor ? <Badge tone="warning">Minor</Badge> : null}
+                  {item.involvesProtected ? (
+                    <Badge tone="accent" title="A participant is a protected account: opening the thread needs second-person approval">
+                      Protected
+                    </Badge>
+                  ) : null}
+                </span>
+              ) : (
+                <No />
+              )}
+            </Td>
             <Td className="whitespace-nowrap">{item.assignee ? item.assignee.name : <span className="text-zinc-500">Unassigned</span>}</Td>
             <Td className="py-1">{item.assignee === null && item.status !== "CLOSED" ? <ClaimButton caseId={item.id} srLabel={`case ${item.number}`} align="end" /> : null}</Td>
           </Tr>

@@ -4,8 +4,7 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Category, QueuePage } from "@/lib/dto";
 import { ForbiddenError } from "@/lib/errors";
-import { can } from "@/lib/policy/permissions";
-import { DENIAL_REASONS } from "@/lib/policy/reasons";
+import { decidePermission } from "@/lib/policy/permissions";
 import { visibleCasesWhere } from "./visible-cases";
 
 export type QueueFilters = { status?: "open" | "mine" | "escalated"; category?: Category; cursor?: string; limit?: number };
@@ -25,7 +24,8 @@ function decodeCursor(raw: string | undefined): Cursor | null {
 }
 
 export async function listQueue(staff: StaffContext, f: QueueFilters): Promise<QueuePage> {
-  if (!can(staff.roles, "queue:read")) throw new ForbiddenError("ROLE", DENIAL_REASONS.ROLE);
+  const allowed = decidePermission(staff.roles, "queue:read");
+  if (!allowed.allow) throw new ForbiddenError(allowed.reason, allowed.message);
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200);
   const status = f.status ?? "open";
   const cursor = decodeCursor(f.cursor);
@@ -57,7 +57,7 @@ export async function listQueue(staff: StaffContext, f: QueueFilters): Promise<Q
       createdAt: true,
       assignee: { select: { id: true, name: true } },
       reports: { select: { reporterId: true } },
-      conversation: { select: { participants: { select: { account: { select: { dataRegion: true, isMinor: true } } } } } },
+      conversation: { select: { participants: { select: { account: { select: { dataRegion: true, isMinor: true, isProtected: true } } } } } },
     },
   });
   const page = rows.slice(0, limit);
@@ -74,6 +74,7 @@ export async function listQueue(staff: StaffContext, f: QueueFilters): Promise<Q
       reporterCount: new Set(r.reports.map((x) => x.reporterId)).size,
       dataRegions: [...new Set(r.conversation.participants.map((p) => p.account.dataRegion))].sort(),
       involvesMinor: r.conversation.participants.some((p) => p.account.isMinor),
+      involvesProtected: r.conversation.participants.some((p) => p.account.isProtected),
       assignee: r.assignee,
     })),
     nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ p: last.priority, c: last.createdAt.toISOString(), i: last.id })).toString("base64url") : null,
