@@ -1,5 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
+import { generate } from "otplib";
+import { DEMO_TOTP_SECRETS } from "../prisma/demo-totp";
 
 export const DEMO_PASSWORD = "custody-demo-2026";
 
@@ -29,4 +31,27 @@ export async function signOut(page: Page) {
 export async function screenshot(page: Page, name: string) {
   mkdirSync("e2e/screenshots", { recursive: true });
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}
+
+// The server never accepts a TOTP time step twice for one person, and accepts the step
+// before and after the current one (clock drift). Remember which steps each person used, so a
+// second step-up within 30 seconds takes the next step instead of waiting.
+const usedSteps = new Map<string, number>();
+
+/** A valid, unused TOTP code for a demo staff member, from the README's documented secret. */
+export async function totpCode(email: keyof typeof DEMO_TOTP_SECRETS): Promise<string> {
+  const now = Math.floor(Date.now() / 1000 / 30);
+  const step = Math.max(now - 1, (usedSteps.get(email) ?? -Infinity) + 1);
+  if (step > now + 1) throw new Error(`more than three step-ups within 30 s for ${email}`);
+  usedSteps.set(email, step);
+  return generate({ secret: DEMO_TOTP_SECRETS[email], epoch: step * 30 });
+}
+
+/** On the step-up page: enter a fresh code and expect to land back on `next`. */
+export async function stepUp(page: Page, email: keyof typeof DEMO_TOTP_SECRETS, next: RegExp) {
+  await expect(page).toHaveURL(/\/step-up\?next=/);
+  await expect(page.getByRole("heading", { name: /confirm it/i })).toBeVisible();
+  await page.getByLabel("Authenticator code").fill(await totpCode(email));
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page).toHaveURL(next);
 }
