@@ -114,6 +114,7 @@ export type AuditEvent = {
   outcome: "ALLOWED" | "DENIED" | "FAILED";
   denialReason: string | null;
   caseId: string | null;
+  caseNumber: number | null;
   conversationId: string | null;
   accountIds: string[];
   messageIds: string[];
@@ -123,7 +124,8 @@ export type AuditEvent = {
   requestId: string | null;
 };
 
-export type AuditPage = { items: AuditEvent[]; nextCursor: string | null };
+/** `unmatched` says which filter matched nothing (an unknown actor, case or account). */
+export type AuditPage = { items: AuditEvent[]; nextCursor: string | null; unmatched: string | null };
 
 export type StaffRef = { id: string; name: string; email: string };
 

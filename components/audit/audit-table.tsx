@@ -1,25 +1,13 @@
 import Link from "next/link";
 import type { AuditEvent } from "@/lib/dto";
 import { formatUtc, shortId } from "../format";
-import { Badge, type BadgeTone } from "../ui/badge";
+import { caseNumber } from "../labels";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
-
-const OUTCOME_TONE: Record<AuditEvent["outcome"], BadgeTone> = { ALLOWED: "success", DENIED: "danger", FAILED: "warning" };
-const OUTCOME_LABEL: Record<AuditEvent["outcome"], string> = { ALLOWED: "Allowed", DENIED: "Denied", FAILED: "Failed" };
-
-function Dash() {
-  return (
-    <>
-      <span aria-hidden="true" className="text-zinc-400">
-        —
-      </span>
-      <span className="sr-only">none</span>
-    </>
-  );
-}
+import { Dash } from "./dash";
+import { OutcomeBadge } from "./outcome-badge";
 
 /** The access log, one row per event, exactly as recorded (times in UTC). */
-export function AuditTable({ items, caseHref }: { items: AuditEvent[]; caseHref: (caseId: string) => string }) {
+export function AuditTable({ items, caseHref }: { items: AuditEvent[]; caseHref: (e: AuditEvent) => string }) {
   return (
     <Table caption="Access log events, newest first">
       <THead>
@@ -43,7 +31,11 @@ export function AuditTable({ items, caseHref }: { items: AuditEvent[]; caseHref:
       <TBody>
         {items.map((e) => (
           <Tr key={e.seq}>
-            <Td className="text-right font-mono text-xs tabular-nums">{e.seq}</Td>
+            <Td className="text-right font-mono text-xs tabular-nums">
+              <Link href={`/audit/events/${e.seq}`} aria-label={`Event ${e.seq}: details and inclusion proof`}>
+                {e.seq}
+              </Link>
+            </Td>
             <Td className="font-mono text-xs whitespace-nowrap tabular-nums">
               <time dateTime={e.occurredAt}>{formatUtc(e.occurredAt).replace(" UTC", "")}</time>
             </Td>
@@ -53,13 +45,13 @@ export function AuditTable({ items, caseHref }: { items: AuditEvent[]; caseHref:
             </Td>
             <Td className="font-mono text-xs whitespace-nowrap">{e.action}</Td>
             <Td>
-              <Badge tone={OUTCOME_TONE[e.outcome]}>{OUTCOME_LABEL[e.outcome]}</Badge>
+              <OutcomeBadge outcome={e.outcome} />
             </Td>
             <Td className="max-w-56 text-xs break-words">{e.denialReason ?? <Dash />}</Td>
             <Td className="font-mono text-xs whitespace-nowrap">
               {e.caseId ? (
-                <Link href={caseHref(e.caseId)} title={`Show only events for case ${e.caseId}`}>
-                  {shortId(e.caseId)}
+                <Link href={caseHref(e)} title={`Show only events for case ${e.caseId}`}>
+                  {e.caseNumber !== null ? caseNumber(e.caseNumber) : shortId(e.caseId)}
                 </Link>
               ) : (
                 <Dash />

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { AuditPage as AuditResults } from "@/lib/dto";
 import { authorizePage } from "@/lib/auth/authorize";
 import { searchAuditEvents } from "@/lib/audit/search-events";
-import { ForbiddenError } from "@/lib/errors";
-import { AUDIT_OUTCOMES, AuditFilters, type AuditFilterValues } from "@/components/audit/audit-filters";
+import { FILTER_KEYS, auditQueryString, hasFilters, parseAuditFilters } from "@/lib/audit/search-filters";
+import { staffEmailsForAudit } from "@/lib/audit/staff-directory";
+import { AccessRefused } from "@/components/access-refused";
+import { AuditFilters, type AuditFilterErrors, type AuditFilterValues } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
+import { ExportLinks } from "@/components/audit/export-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 
@@ -13,74 +15,74 @@ export const metadata: Metadata = { title: "Access log" };
 
 type SearchParams = Promise<{ [key: string]: string | string[] | undefined }>;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PAGE_SIZE = 100;
 
-function parseValues(params: Awaited<SearchParams>): AuditFilterValues & { cursor?: string } {
-  const outcome = one(params.outcome);
-  const from = one(params.from);
-  const to = one(params.to);
-  return {
-    actor: one(params.actor),
-    action: one(params.action),
-    outcome: AUDIT_OUTCOMES.find((o) => o === outcome),
-    caseId: one(params.caseId),
-    from: from && DATE.test(from) ? from : undefined,
-    to: to && DATE.test(to) ? to : undefined,
-    cursor: one(params.cursor),
-  };
+/** What the form shows: the raw text of each filter, valid or not, so a mistake can be fixed. */
+function rawValues(params: Awaited<SearchParams>): AuditFilterValues {
+  const out: AuditFilterValues = {};
+  for (const key of FILTER_KEYS) {
+    const v = params[key] ?? (key === "case" ? params.caseId : undefined);
+    const s = (Array.isArray(v) ? v[0] : v)?.trim();
+    if (s) out[key] = s;
+  }
+  return out;
 }
 
-function auditHref(values: AuditFilterValues & { cursor?: string }): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
-  const query = params.toString();
-  return query ? `/audit?${query}` : "/audit";
-}
+export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
+  const { staff, refusal } = await authorizePage("PAGE /audit");
+  if (refusal) return <AccessRefused title="Access log" message={refusal.message} />;
+  const params = await searchParams;
+  const values = rawValues(params);
+  const parsed = parseAuditFilters(params);
+  const staffEmails = await staffEmailsForAudit(staff);
 
-export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const { staff } = await authorizePage("PAGE /audit");
-  const values = parseValues(await searchParams);
-  const { cursor, ...filterValues } = values;
-
-  let page: AuditResults;
-  try {
-    page = await searchAuditEvents(staff, {
-      actor: values.actor,
-      action: values.action,
-      outcome: AUDIT_OUTCOMES.find((o) => o === values.outcome),
-      caseId: values.caseId,
-      // Date inputs give whole UTC days; the range covers both days completely.
-      from: values.from ? `${values.from}T00:00:00.000Z` : undefined,
-      to: values.to ? `${values.to}T23:59:59.999Z` : undefined,
-      cursor,
-      limit: 100,
-    });
-  } catch (error) {
-    if (error instanceof ForbiddenError) {
-      return (
-        <div className="mx-auto max-w-3xl">
-          <h1 className="mb-3 text-base font-semibold">Access log</h1>
-          <ErrorNotice title="You do not have access to the access log." live={false} />
-        </div>
-      );
+  if (!parsed.success) {
+    const errors: AuditFilterErrors = {};
+    for (const issue of parsed.error.issues) {
+      const key = FILTER_KEYS.find((k) => k === issue.path[0]);
+      if (key) errors[key] ??= issue.message;
     }
-    throw error;
+    return (
+      <>
+        <h1 className="text-base font-semibold">Access log</h1>
+        <AuditFilters values={values} errors={errors} staffEmails={staffEmails} />
+        <ErrorNotice title="Some filters are not valid" live={false}>
+          Fix the marked fields and filter again.
+        </ErrorNotice>
+      </>
+    );
   }
 
+  const { cursor, ...filters } = parsed.data;
+  const page = await searchAuditEvents(staff, { ...filters, cursor, limit: PAGE_SIZE });
+  const query = auditQueryString(values);
+  const href = (extra: Record<string, string>) => {
+    const q = auditQueryString({ ...values, ...extra });
+    return q ? `/audit?${q}` : "/audit";
+  };
+
   return (
-    <div className="mx-auto flex max-w-[96rem] flex-col gap-3">
+    <>
       <h1 className="text-base font-semibold">Access log</h1>
-      <AuditFilters values={filterValues} />
+      <AuditFilters values={values} staffEmails={staffEmails} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p role="status" className="text-[13px] text-zinc-600">
+          {page.unmatched ??
+            (page.items.length === 0
+              ? "No events."
+              : `${page.items.length}${page.nextCursor ? "+" : ""} events${hasFilters(values) ? " match" : ""}, newest first${cursor ? " (older page)" : ""}.`)}
+        </p>
+        <ExportLinks query={query} />
+      </div>
       {page.items.length === 0 ? (
-        <EmptyState title={cursor ? "No more events" : "No events match these filters"} />
+        <EmptyState title={page.unmatched ?? (cursor ? "No more events" : "No events match these filters")} />
       ) : (
-        <AuditTable items={page.items} caseHref={(caseId) => auditHref({ caseId })} />
+        <AuditTable items={page.items} caseHref={(e) => href({ case: e.caseNumber !== null ? String(e.caseNumber) : e.caseId! })} />
       )}
       <nav aria-label="Access log pages" className="flex gap-4 text-[13px]">
-        {cursor ? <Link href={auditHref(filterValues)}>Newest events</Link> : null}
-        {page.nextCursor ? <Link href={auditHref({ ...filterValues, cursor: page.nextCursor })}>Next page</Link> : null}
+        {cursor ? <Link href={href({})}>Newest events</Link> : null}
+        {page.nextCursor ? <Link href={href({ cursor: page.nextCursor })}>Older events</Link> : null}
       </nav>
-    </div>
+    </>
   );
 }

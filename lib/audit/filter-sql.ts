@@ -1,0 +1,37 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ResolvedFilters } from "./resolve-filters";
+import { timeBounds } from "./search-filters";
+
+// The WHERE clause of the auditor's search, one fragment per filter, every value a bound
+// parameter. Each fragment has an index behind it (migration ..._audit_search_indexes):
+// equalities on (column, occurred_at, seq) btrees, @> on GIN, ILIKE on the pg_trgm GIN.
+
+/** ILIKE pattern for "contains `text`", with the pattern's own metacharacters escaped. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function filterConditions(f: ResolvedFilters, alias = "e"): Prisma.Sql[] {
+  const col = (name: string) => Prisma.raw(`${alias}.${name}`);
+  const out: Prisma.Sql[] = [];
+  if (f.actorIds?.length === 1) out.push(Prisma.sql`${col("actor_id")} = ${f.actorIds[0]}::uuid`);
+  else if (f.actorIds) out.push(Prisma.sql`${col("actor_id")} = ANY(${f.actorIds}::uuid[])`);
+  if (f.role) out.push(Prisma.sql`${col("actor_roles")} @> ARRAY[${f.role}]::text[]`);
+  if (f.action) out.push(Prisma.sql`${col("action")} = ${f.action}`);
+  if (f.outcome) out.push(Prisma.sql`${col("outcome")} = ${f.outcome}::"EventOutcome"`);
+  if (f.purpose) out.push(Prisma.sql`${col("purpose")} = ${f.purpose}`);
+  if (f.caseId) out.push(Prisma.sql`${col("case_id")} = ${f.caseId}::uuid`);
+  if (f.conversation) out.push(Prisma.sql`${col("conversation_id")} = ${f.conversation}::uuid`);
+  if (f.accountId) out.push(Prisma.sql`${col("account_ids")} @> ARRAY[${f.accountId}]::text[]`);
+  const t = timeBounds(f);
+  if (t.from) out.push(Prisma.sql`${col("occurred_at")} >= ${t.from}::timestamptz`);
+  if (t.before) out.push(Prisma.sql`${col("occurred_at")} < ${t.before}::timestamptz`);
+  if (t.toInclusive) out.push(Prisma.sql`${col("occurred_at")} <= ${t.toInclusive}::timestamptz`);
+  if (f.q) out.push(Prisma.sql`${col("justification")} ILIKE ${containsPattern(f.q)}`);
+  return out;
+}
+
+export function whereClause(conditions: Prisma.Sql[]): Prisma.Sql {
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}

@@ -1,0 +1,55 @@
+import { getDb } from "@/lib/db";
+import { uid } from "./world";
+
+// Access events written straight into the log (the application role may INSERT), with the
+// times and fields a test needs, for the auditor workspace's tests.
+
+export type EventSeed = {
+  at: Date;
+  actor?: { id: string; email: string; roles: string[] } | null;
+  action?: string;
+  outcome?: "ALLOWED" | "DENIED" | "FAILED";
+  denialReason?: string | null;
+  caseId?: string | null;
+  conversationId?: string | null;
+  accountIds?: string[];
+  messageIds?: string[];
+  purpose?: string | null;
+  justification?: string | null;
+  details?: object;
+};
+
+export async function insertEvent(e: EventSeed): Promise<bigint> {
+  const row = await getDb().accessEvent.create({
+    data: {
+      occurredAt: e.at,
+      actorId: e.actor?.id ?? null,
+      actorEmail: e.actor?.email ?? null,
+      actorRoles: e.actor?.roles ?? [],
+      action: e.action ?? "CONTENT_READ",
+      outcome: e.outcome ?? "ALLOWED",
+      denialReason: e.denialReason ?? null,
+      caseId: e.caseId ?? null,
+      conversationId: e.conversationId ?? null,
+      accountIds: e.accountIds ?? [],
+      messageIds: e.messageIds ?? [],
+      purpose: e.purpose ?? null,
+      justification: e.justification ?? null,
+      details: (e.details ?? undefined) as never,
+    },
+    select: { seq: true },
+  });
+  return row.seq;
+}
+
+/** A platform account that exists only for the test (handle is unique per run). */
+export async function makeAccount(opts: { protectedKind?: string } = {}) {
+  const id = uid();
+  return getDb().platformAccount.create({
+    data: { externalId: `ext-${id}`, handle: `acct_${id}`, displayName: `Account ${id}`, dataRegion: "US", isProtected: !!opts.protectedKind, protectedKind: opts.protectedKind ?? null },
+    select: { id: true, handle: true, externalId: true },
+  });
+}
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
