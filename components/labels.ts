@@ -56,11 +56,11 @@ export const ROLE_LABEL: Record<Role, string> = {
   ADMIN: "Admin",
 };
 
-/** Why a request needs a second person (lib/policy/approval-triggers.ts). */
+/** Why a request needs a second person, as a short tag (lib/policy/approval-triggers.ts has the sentences). */
 export const APPROVAL_REASON_LABEL: Record<string, string> = {
-  PROTECTED_ACCOUNT: "a protected account",
-  PURPOSE: "approval for this purpose",
-  WIDE_SCOPE: "a scope over 50 messages",
+  PROTECTED_ACCOUNT: "Protected account",
+  PURPOSE: "Purpose",
+  WIDE_SCOPE: "Over 50 messages",
 };
 
 const PRIORITY: Record<number, { label: string; tone: BadgeTone }> = {

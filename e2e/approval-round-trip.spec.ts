@@ -35,14 +35,14 @@ test("a reviewer's request for a protected account waits for a lead, then opens 
   await page.getByRole("link", { name: "Approvals" }).click();
   await expect(page).toHaveURL(/\/approvals$/);
   const request = page.locator("tbody tr").filter({ hasText: caseNumber }).filter({ hasText: STAFF.reviewer });
-  await expect(request).toContainText("a protected account");
+  await expect(request).toContainText("Protected account");
   await expect(request).toContainText(WHY);
   await screenshot(page, "11-approvals-inbox");
   await request.getByRole("button", { name: /^Approve: request by/ }).click();
   await page.getByLabel("Note (optional)").fill("Protected account; scope is the default ± 10.");
   await screenshot(page, "12-approvals-approve-note");
   await request.getByRole("button", { name: "Approve", exact: true }).click();
-  await expect(page.locator("table").first().locator("tbody tr").filter({ hasText: caseNumber }).filter({ hasText: STAFF.reviewer }).filter({ hasText: "a protected account" })).toHaveCount(0);
+  await expect(page.locator("table").first().locator("tbody tr").filter({ hasText: caseNumber }).filter({ hasText: STAFF.reviewer }).filter({ hasText: "Protected account" })).toHaveCount(0);
   const live = page.getByRole("table", { name: /Live grants/ }).locator("tbody tr").filter({ hasText: caseNumber });
   await expect(live).toContainText("Lee Lead");
   await screenshot(page, "13-approvals-live-grants");

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ApprovalItem } from "@/lib/dto";
+import { APPROVAL_TRIGGERS, type ApprovalTrigger } from "@/lib/policy/approval-triggers";
 import { APPROVAL_REASON_LABEL, PURPOSE_LABEL, caseNumber } from "../labels";
 import { Badge } from "../ui/badge";
 import { Countdown } from "../ui/countdown";
@@ -51,7 +52,7 @@ export function PendingTable({ items }: { items: ApprovalItem[] }) {
               <Td>
                 <span className="flex flex-wrap gap-1">
                   {r.approvalReasons.map((reason) => (
-                    <Badge key={reason} tone="warning">
+                    <Badge key={reason} tone="warning" title={APPROVAL_TRIGGERS[reason as ApprovalTrigger]}>
                       {APPROVAL_REASON_LABEL[reason] ?? reason}
                     </Badge>
                   ))}

@@ -3,7 +3,7 @@ import { ClaimButton } from "../queue/claim-button";
 import { Notice } from "../ui/error-notice";
 import { ActiveGrantLink } from "./active-grant-link";
 import { DecisionForm } from "./decision-form";
-import { APPROVAL_REASON_LABEL } from "../labels";
+import { APPROVAL_TRIGGERS, type ApprovalTrigger } from "@/lib/policy/approval-triggers";
 import { OpenThreadForm } from "./open-thread-form";
 
 /**
@@ -42,9 +42,9 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
         </section>
       ) : pendingGrant ? (
         <Notice title="Awaiting second-person approval">
-          Your request to open messages {pendingGrant.scopeFrom}–{pendingGrant.scopeTo} needs{" "}
-          {pendingGrant.approvalReasons.map((r) => APPROVAL_REASON_LABEL[r] ?? r).join(", ") || "a second person"}. An approver other than you must approve
-          it within 24 hours; this page shows the thread link once it is approved.
+          Your request to open messages {pendingGrant.scopeFrom}–{pendingGrant.scopeTo} needs a second person because{" "}
+          {pendingGrant.approvalReasons.map((r) => APPROVAL_TRIGGERS[r as ApprovalTrigger] ?? r).join(", and ")}. An approver other than you must approve it
+          within 24 hours; this page shows the thread link once it is approved.
         </Notice>
       ) : detail.may.requestGrant ? (
         <OpenThreadForm caseId={detail.id} defaultPurpose={detail.defaultPurpose} />
