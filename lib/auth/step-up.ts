@@ -1,7 +1,7 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit/record-event";
 import { getDb } from "@/lib/db";
-import { AppError, ConflictError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { MAX_TOTP_FAILURES, MINUTE, STEP_UP_MINUTES } from "@/lib/policy/limits";
 import { decidePermission } from "@/lib/policy/permissions";
@@ -69,8 +69,4 @@ export async function verifyStepUp(staff: StaffContext, code: string, meta: Requ
   });
   if (!done) return refuse("TOTP_REUSED");
   return { stepUpAt: now.toISOString(), enrolled: enrolling };
-}
-
-export function isStepUpError(err: unknown): boolean {
-  return err instanceof AppError && err.code === "STEP_UP_REQUIRED";
 }
