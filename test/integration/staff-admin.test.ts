@@ -34,6 +34,15 @@ describe("staff administration", () => {
     expect(events[3]!.details).toMatchObject({ subject: { id: target.id }, before: { roles: ["AUDITOR"] }, attempted: { roles: ["AUDITOR", "REVIEWER"] } });
   });
 
+  it("a member who somehow holds a conflicting role set (written around the admin page) may do nothing", async () => {
+    const mixed = await makeStaff(["AUDITOR", "REVIEWER"]);
+    const world = await makeReportedConversation();
+    await assignTo(world.caseId, mixed);
+    await refused(requestGrant(mixed, { caseId: world.caseId, purpose: "USER_REPORT", justification: "Reviewing the reported harassment in context" }, meta), "ROLE_CONFLICT");
+    await refused(readCaseMessages(mixed, { caseId: world.caseId }, meta), "ROLE_CONFLICT");
+    await refused(listStaff({ roles: ["ADMIN", "LEAD"] }), "ROLE_CONFLICT");
+  });
+
   it("nobody changes their own roles, regions, links or status — not even an admin", async () => {
     const admin = await makeStaff(["ADMIN"]);
     const before = await lastSeq();
