@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { auditEnvSchema } from "@/lib/audit/audit-config";
 
 // Typed configuration, parsed once on first use so that a misconfigured server fails at
 // start-up with a message naming the variable, not later with a stack trace.
@@ -18,6 +19,8 @@ const schema = z.object({
   CUSTODY_INTAKE_SECRET: z.string().min(32).optional(),
   CUSTODY_GRANT_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
   CUSTODY_READ_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  // The access log's checkpoint directory, signing key, origin and in-server sealer.
+  ...auditEnvSchema.shape,
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; passwordSignIn: boolean };

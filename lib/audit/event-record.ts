@@ -28,6 +28,8 @@ export class EventRecordError extends Error {
     message: string,
     readonly seq: string | null,
     readonly leafIndex: number | null,
+    /** "missing-events" for a sealed leaf whose event is gone; otherwise the record is malformed. */
+    readonly kind: "malformed-event" | "missing-events" = "malformed-event",
   ) {
     super(message);
     this.name = "EventRecordError";
@@ -106,6 +108,10 @@ function decodeRecord(item: unknown): DecodedEvent {
   const bad = (message: string): never => {
     throw new EventRecordError(message, seq, leafIndex);
   };
+  if (record.type === "missing") {
+    const missingSeq = typeof record.seq === "string" ? record.seq : null;
+    throw new EventRecordError(`the event of seq ${missingSeq ?? "?"} (leaf ${leafIndex ?? "?"}) was sealed but is no longer in the log: it was deleted`, missingSeq, leafIndex, "missing-events");
+  }
   if (record.type !== "event") bad("not an event record");
   if (record.leafIndex !== null && leafIndex === null) bad("leafIndex must be a non-negative integer, or null while unsealed");
   if (record.leafHash !== undefined && typeof record.leafHash !== "string") bad("leafHash must be base64");

@@ -26,6 +26,10 @@ import type { FrontierJson } from "./merkle-frontier";
 //       bytes of the leaf — and last on the line, so the verifier can hash them straight from
 //       the line without parsing and re-serialising a million objects. A line reformatted by
 //       another tool still verifies, through the slower parse-and-canonicalise path.
+//   {"type":"missing","leafIndex":7,"leafHash":"<base64>","seq":"8"}
+//       In place of an event line: a sealed leaf whose event the database no longer holds. Only
+//       a tampered database produces it; the exporter writes it (rather than skipping the leaf)
+//       so the verifier can name the deleted event's seq.
 
 export const EXPORT_FORMAT = "custody-access-log-export";
 export const EXPORT_VERSION = 1;
@@ -88,6 +92,11 @@ export function exportEventLine(
   const hash = leaf.leafHash ? `,"leafHash":"${b64(leaf.leafHash)}"` : "";
   const proof = leaf.proof ? `,"proof":${JSON.stringify(leaf.proof.map(b64))}` : "";
   return `${EVENT_LINE_PREFIX}${leaf.leafIndex === null ? "null" : String(leaf.leafIndex)}${hash}${proof},"event":${text}}`;
+}
+
+/** The line for a sealed leaf whose event row is gone (see the format above). */
+export function exportMissingLine(leaf: { leafIndex: number; leafHash: Uint8Array; seq: string }): string {
+  return JSON.stringify({ type: "missing", leafIndex: leaf.leafIndex, leafHash: b64(leaf.leafHash), seq: leaf.seq });
 }
 
 /** How every event line written by exportEventLine begins. */
@@ -184,7 +193,7 @@ export async function readExport(lines: LineSource): Promise<ParsedExport> {
   let first: string | Record<string, unknown> | undefined;
   for (let line = await nextLine(); line !== undefined; line = await nextLine()) {
     const value = line.startsWith(EVENT_LINE_PREFIX) ? line : parse(line);
-    if (typeof value === "string" || value.type === "event") {
+    if (typeof value === "string" || value.type === "event" || value.type === "missing") {
       first = value;
       break;
     } else if (value.type === "checkpoint" && typeof value.note === "string") {

@@ -7,6 +7,9 @@ import { EMPTY_ROOT, HASH_SIZE, nodeHash } from "./merkle-hash";
 // Appending is binary addition: the new leaf is a carry that merges with each equal-sized
 // subtree on the right until it meets a free slot.
 
+/** Told of each perfect subtree an append completes: 2^level leaves starting at index·2^level. */
+export type SubtreeListener = (level: number, index: number, hash: Uint8Array) => void;
+
 /** How a frontier is persisted: hashes are base64, largest subtree first. */
 export interface FrontierJson {
   size: number;
@@ -32,12 +35,17 @@ export class MerkleFrontier {
    * verifier appends a million fresh hashes; copying each would double the allocations), so
    * do not reuse the buffer afterwards.
    */
-  append(leafHash: Uint8Array): void {
+  append(leafHash: Uint8Array, onSubtree?: SubtreeListener): void {
     if (leafHash.length !== HASH_SIZE) throw new RangeError("a leaf hash must be 32 bytes");
     let node = leafHash;
+    let level = 0;
     // Each trailing 1 bit of the old size is a subtree of the same height as `node`: merge.
     for (let s = this.#size; s % 2 === 1; s = Math.floor(s / 2)) {
       node = nodeHash(this.#hashes.pop()!, node);
+      level++;
+      // The merged node is the root of the perfect subtree of 2^level leaves that this leaf
+      // completes; the sealer stores such roots so that proofs need not rehash them.
+      onSubtree?.(level, (this.#size + 1) / 2 ** level - 1, node);
     }
     this.#hashes.push(node);
     this.#size += 1;

@@ -113,7 +113,14 @@ export async function verifyAccessLog(input: VerifyInput, options: VerifyOptions
     const take = (item: unknown): void => {
       count++;
       if (options.onProgress && count % progressEvery === 0) options.onProgress(count);
-      const event = decodeEvent(item);
+      let event: DecodedEvent;
+      try {
+        event = decodeEvent(item);
+      } catch (error) {
+        // Report problems in leaf order: an altered leaf earlier in the unchecked range comes first.
+        if (error instanceof EventRecordError) pinpoint();
+        throw error;
+      }
       const { seq, leafIndex } = event;
       if (seen.has(seq)) throw failure("duplicate-seq", `seq ${seq} appears twice`, event);
       seen.add(seq);
@@ -222,7 +229,7 @@ export async function verifyAccessLog(input: VerifyInput, options: VerifyOptions
   } catch (error) {
     if (error instanceof VerificationFailure) return { ok: false, eventsChecked: count, ...error.detail };
     if (error instanceof EventRecordError) {
-      const detail = { kind: "malformed-event" as const, problem: error.message, firstBadSeq: error.seq, firstBadLeafIndex: error.leafIndex };
+      const detail = { kind: error.kind, problem: error.message, firstBadSeq: error.seq, firstBadLeafIndex: error.leafIndex };
       return { ok: false, eventsChecked: count, ...detail };
     }
     if (error instanceof ExportFormatError) {

@@ -1,0 +1,31 @@
+import type pg from "pg";
+import { type CanonicalEvent, canonicalEventFromRow } from "./event-leaf";
+
+// How the sealer, the exports and the live verifier read events from PostgreSQL: one column
+// list and one conversion, so the bytes a leaf commits to are produced the same way wherever
+// a row is read. node-postgres returns bigint as a string, timestamptz as a Date (milliseconds,
+// truncated, as event-leaf.ts expects), uuid and enum values as strings and jsonb parsed.
+
+/** The event's columns under the names canonicalEventFromRow expects (`e` is access_event). */
+export const EVENT_COLUMNS = `e.seq::text AS seq, e.occurred_at AS "occurredAt", e.actor_id AS "actorId",
+  e.actor_email AS "actorEmail", e.actor_roles AS "actorRoles", e.action, e.outcome::text AS outcome,
+  e.denial_reason AS "denialReason", e.case_id AS "caseId", e.conversation_id AS "conversationId",
+  e.account_ids AS "accountIds", e.message_ids AS "messageIds", e.purpose, e.justification,
+  e.grant_id AS "grantId", e.request_id AS "requestId", e.ip_hmac AS "ipHmac", e.user_agent AS "userAgent", e.details`;
+
+export type EventRow = Parameters<typeof canonicalEventFromRow>[0];
+
+/** A row of EVENT_COLUMNS (possibly with extra columns) as a canonical event. */
+export function eventOfRow(row: EventRow): CanonicalEvent {
+  return canonicalEventFromRow(row);
+}
+
+/** Anything that runs queries: a pool, a pooled client or a plain client. */
+export type Queryable = Pick<pg.ClientBase, "query">;
+
+/** int8 values arrive as strings; tree sizes and leaf indices fit a double exactly. */
+export function toSafeNumber(value: string | number | bigint, what: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what} ${String(value)} is not a safe non-negative integer`);
+  return n;
+}
