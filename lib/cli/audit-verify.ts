@@ -1,0 +1,111 @@
+// npm run audit:verify — checks the access log and names the first bad entry.
+//   -- --export FILE --public-key FILE [--trusted-checkpoint FILE] [--manifest FILE]
+//        an export file, offline: no database, no network (exit 0 intact, 1 not)
+//   -- --csv FILE --manifest FILE --public-key FILE
+//        a CSV export against its signed manifest
+//   -- --database [--public-key FILE]
+//        the live database (MIGRATION_DATABASE_URL, DATABASE_URL or the embedded one) against
+//        the checkpoint directory; recorded as an AUDIT_VERIFIED event
+//   -- --print-public-key
+//        the verifier key of the configured signing key, to hand to auditors
+// Options: --max-unsealed-seconds N, --max-seal-delay-seconds N (default 300 each).
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { auditConfig, checkpointSigningKey } from "../audit/audit-config";
+import { CheckpointDirectory } from "../audit/checkpoint-directory";
+import { verifyDatabaseLog } from "../audit/verify-database";
+import { type FileVerifyResult, verifyCsvFile, verifyExportFile } from "../audit/verify-export-file";
+import { cliDatabase } from "./cli-database";
+
+const USAGE = "usage: npm run audit:verify -- (--export FILE | --csv FILE | --database | --print-public-key) [--public-key FILE] [--trusted-checkpoint FILE] [--manifest FILE]";
+
+function report(result: FileVerifyResult, what: string): number {
+  if (result.ok) {
+    console.log(
+      `OK: ${what} is intact — ${result.events} events (${result.sealedEvents} sealed, ${result.unsealedEvents} unsealed), ` +
+        `${result.checkpointsVerified} signed checkpoints verified, tree size ${result.verifiedSize}${result.verifiedRoot ? `, root ${result.verifiedRoot}` : ""}`,
+    );
+    if (result.uncoveredEvents > 0) console.log(`note: ${result.uncoveredEvents} sealed events come after the last checkpoint in the file and are not vouched for yet`);
+    return 0;
+  }
+  const where = result.firstBadSeq !== null ? `seq ${result.firstBadSeq}${result.firstBadLeafIndex !== null ? ` (leaf ${result.firstBadLeafIndex})` : ""}` : result.firstBadLeafIndex !== null ? `leaf ${result.firstBadLeafIndex}` : "";
+  console.error(`FAILED${where ? ` at ${where}` : ""}: ${result.kind}: ${result.problem}`);
+  if (result.firstBadSeq !== null) console.error(`first bad sequence number: ${result.firstBadSeq}`);
+  return 1;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      export: { type: "string" },
+      csv: { type: "string" },
+      database: { type: "boolean" },
+      "print-public-key": { type: "boolean" },
+      "public-key": { type: "string" },
+      "trusted-checkpoint": { type: "string" },
+      manifest: { type: "string" },
+      "max-unsealed-seconds": { type: "string" },
+      "max-seal-delay-seconds": { type: "string" },
+    },
+  });
+  const seconds = (v: string | undefined) => (v === undefined ? undefined : Number(v) * 1000);
+  const limits = { maxUnsealedAgeMs: seconds(values["max-unsealed-seconds"]), maxSealDelayMs: seconds(values["max-seal-delay-seconds"]) };
+  const text = (file: string | undefined) => (file === undefined ? undefined : readFile(file, "utf8"));
+
+  if (values["print-public-key"]) {
+    console.log((await checkpointSigningKey()).verifierKey);
+    return 0;
+  }
+  if (values.export || values.csv) {
+    const verifierKey = (await text(values["public-key"]))?.trim();
+    if (!verifierKey) throw new UsageError("--public-key FILE is required (GET /api/v1/audit/public-key gives it)");
+    if (values.csv) {
+      const manifest = await text(values.manifest);
+      if (!manifest) throw new UsageError("--manifest FILE is required with --csv");
+      return report(await verifyCsvFile(values.csv, { verifierKey, manifest }), values.csv);
+    }
+    const result = await verifyExportFile(values.export!, { verifierKey, trustedCheckpoint: await text(values["trusted-checkpoint"]), manifest: await text(values.manifest), ...limits });
+    return report(result, values.export!);
+  }
+  if (values.database) {
+    const config = auditConfig();
+    const verifierKey = (await text(values["public-key"]))?.trim() ?? (await checkpointSigningKey(config)).verifierKey;
+    const db = await cliDatabase();
+    const pool = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });
+    try {
+      const started = Date.now();
+      const result = await verifyDatabaseLog(pool, { directory: new CheckpointDirectory(config.checkpointDir), verifierKey, origin: config.origin, ...limits });
+      console.log(`checked ${result.leaves} leaves, ${result.checkpointsInDatabase} checkpoints in the database and ${result.checkpointsInDirectory} in ${config.checkpointDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await recordVerification(db.ownerUrl, result);
+      return report(result, "the database log");
+    } finally {
+      await pool.end();
+      await db.close();
+    }
+  }
+  throw new UsageError(USAGE);
+}
+
+/** The verification is itself an event in the log (AUDIT_VERIFIED), written through the app's one writer. */
+async function recordVerification(url: string, result: FileVerifyResult) {
+  process.env.DATABASE_URL = url;
+  process.env.NEXTAUTH_SECRET ??= "audit-verify-cli-secret-not-used-for-sessions";
+  const { getDb, disconnectDb } = await import("../db");
+  const { recordEvent } = await import("../audit/record-event");
+  const details = result.ok
+    ? { mode: "database", via: "cli", ok: true, events: result.events, verifiedSize: result.verifiedSize, verifiedRoot: result.verifiedRoot }
+    : { mode: "database", via: "cli", ok: false, kind: result.kind, problem: result.problem, firstBadSeq: result.firstBadSeq, firstBadLeafIndex: result.firstBadLeafIndex };
+  await recordEvent(getDb(), { actor: null, action: "AUDIT_VERIFIED", outcome: result.ok ? "ALLOWED" : "FAILED", details });
+  await disconnectDb();
+}
+
+class UsageError extends Error {}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof UsageError ? error.message : `audit:verify: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);
