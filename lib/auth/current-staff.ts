@@ -1,10 +1,9 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { StaffSummary } from "@/lib/dto";
-import { authOptions } from "./options";
+import { sessionIdFromCookie } from "./session-cookie";
 import { resolveSession } from "./session-store";
 
 export type StaffContext = StaffSummary & {
@@ -42,10 +41,8 @@ export async function loadStaff(id: string): Promise<StaffContext | null> {
  * their roles takes effect on their next click. Cached per request.
  */
 export const currentStaff = cache(async (): Promise<StaffContext | null> => {
-  const session = await getServerSession(authOptions());
-  const sid = (session as { sid?: unknown } | null)?.sid;
-  if (typeof sid !== "string") return null;
-  return resolveSession(sid);
+  const sid = await sessionIdFromCookie();
+  return sid ? resolveSession(sid) : null;
 });
 
 export async function requireStaff(): Promise<StaffContext> {

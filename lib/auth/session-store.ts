@@ -3,6 +3,8 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import { MINUTE } from "@/lib/policy/limits";
 import { decideSession } from "@/lib/policy/session";
+import type { Region, Role } from "@/lib/policy/roles";
+import { UUID_RE } from "@/lib/ids";
 import type { StaffContext } from "./current-staff";
 
 // Server-side sessions. The next-auth cookie carries only the staff id and this session's id;
@@ -17,22 +19,29 @@ export async function createSession(db: Db | Tx, staffId: string): Promise<strin
   return row.id;
 }
 
+type SessionRow = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  endedAt: Date | null;
+  stepUpAt: Date | null;
+  staff: { id: string; name: string; email: string; roles: Role[]; regions: Region[]; disabled: boolean; totpEnrolled: boolean; linkedAccountIds: string[] };
+};
+
 /** The live session's staff member, or null; ends (and logs) a session that has timed out. */
 export async function resolveSession(sessionId: string, now = new Date()): Promise<StaffContext | null> {
+  if (!UUID_RE.test(sessionId)) return null;
   const db = getDb();
-  const s = await db.staffSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      createdAt: true,
-      lastSeenAt: true,
-      endedAt: true,
-      stepUpAt: true,
-      staff: {
-        select: { id: true, name: true, email: true, roles: true, regions: true, disabled: true, totpEnrolledAt: true, accountLinks: { select: { accountId: true } } },
-      },
-    },
-  });
+  // One statement on every request: the session, its staff member and their account links.
+  const [s] = await db.$queryRaw<SessionRow[]>`
+    SELECT ss.id, ss.created_at AS "createdAt", ss.last_seen_at AS "lastSeenAt", ss.ended_at AS "endedAt", ss.step_up_at AS "stepUpAt",
+           json_build_object(
+             'id', st.id, 'name', st.name, 'email', st.email, 'roles', st.roles::text[], 'regions', st.regions::text[],
+             'disabled', st.disabled, 'totpEnrolled', st.totp_enrolled_at IS NOT NULL,
+             'linkedAccountIds', coalesce((SELECT array_agg(l.account_id::text) FROM staff_account_link l WHERE l.staff_id = st.id), '{}')
+           ) AS staff
+      FROM staff_session ss JOIN staff st ON st.id = ss.staff_id
+     WHERE ss.id = ${sessionId}::uuid`;
   if (!s) return null;
   if (s.endedAt) return null;
   const staff = s.staff;
@@ -50,10 +59,10 @@ export async function resolveSession(sessionId: string, now = new Date()): Promi
     email: staff.email,
     roles: staff.roles,
     regions: staff.regions,
-    linkedAccountIds: staff.accountLinks.map((l) => l.accountId),
+    linkedAccountIds: staff.linkedAccountIds,
     sessionId: s.id,
     stepUpAt: s.stepUpAt,
-    totpEnrolled: staff.totpEnrolledAt !== null,
+    totpEnrolled: staff.totpEnrolled,
   };
 }
 
