@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { parseWorkingHours } from "@/lib/audit/anomalies/working-hours";
 import { auditEnvSchema } from "@/lib/audit/audit-config";
 
 // Typed configuration, parsed once on first use so that a misconfigured server fails at
@@ -19,6 +20,8 @@ const schema = z.object({
   CUSTODY_INTAKE_SECRET: z.string().min(32).optional(),
   CUSTODY_GRANT_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
   CUSTODY_READ_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  // Reads outside these hours (UTC, "HH:MM-HH:MM") are an anomaly signal for auditors.
+  CUSTODY_WORKING_HOURS: z.string().refine((s) => parseWorkingHours(s) !== null, "must be HH:MM-HH:MM (UTC)").default("07:00-19:00"),
   // The access log's checkpoint directory, signing key, origin and in-server sealer.
   ...auditEnvSchema.shape,
 });

@@ -51,6 +51,7 @@ export const OPERATIONS = {
   "PAGE /step-up": { permission: "step-up:verify", rules: ["SESSION", "ROLE_CONFLICT"], summary: "TOTP enrolment and step-up" },
   "PAGE /my-access": { permission: "history:own", rules: ["SESSION"], summary: "My access history" },
   "PAGE /audit": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Access log" },
+  "PAGE /audit/anomalies": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Anomaly signals with their evidence events" },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

@@ -46,6 +46,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "PAGE /my-access": [R, L, G, A, D],
   "GET /api/v1/audit/events": [A],
   "PAGE /audit": [A],
+  "PAGE /audit/anomalies": [A],
 };
 
 export function roleLayer(): MatrixCase[] {

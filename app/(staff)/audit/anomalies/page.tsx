@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { authorizePage } from "@/lib/auth/authorize";
+import { findAnomalies } from "@/lib/audit/anomalies/find-anomalies";
+import { ANOMALY_KINDS, type AnomalyKind } from "@/lib/audit/anomalies/types";
+import { formatWorkingHours } from "@/lib/audit/anomalies/working-hours";
+import { AccessRefused } from "@/components/access-refused";
+import { AnomalySection } from "@/components/audit/anomaly-section";
+import { cx } from "@/components/ui/cx";
+
+export const metadata: Metadata = { title: "Anomaly signals" };
+
+type SearchParams = Promise<{ [key: string]: string | string[] | undefined }>;
+const WINDOWS = [7, 30, 90] as const;
+// Signals listed per kind before "show all": the page stays readable (and quick) on a busy log.
+const SHOWN = 15;
+
+const KIND_TEXT: Record<AnomalyKind, { title: string; description: (c: { hours: string }) => string }> = {
+  DENIAL_BURST: { title: "Bursts of denials", description: () => "Five or more refusals within ten minutes held against one actor (a staff member, or an email tried at sign-in)." },
+  NO_DECISION: { title: "Reads with no decision within 24 h", description: () => "Content read on a case that was not decided within a day of the read. Legal-process reads end in a disclosure, not a decision, and are left out." },
+  VOLUME_SPIKE: { title: "Daily volume above 3× the reader's baseline", description: () => "A day with more than three times the reader's own average of the 14 days before (at least 10 reads)." },
+  OFF_HOURS: { title: "Reads outside working hours", description: (c) => `Content read outside ${c.hours}, set by CUSTODY_WORKING_HOURS.` },
+  PROTECTED_ACCOUNT: { title: "Reads of protected accounts", description: () => "Reads revealing a protected account's messages or reading a conversation one takes part in. They need second-person approval; each still deserves a look." },
+  ACCOUNT_ACROSS_CASES: { title: "One account looked up across unrelated cases", description: () => "One reader reading the same platform account in three or more cases that share no conversation and no appeal." },
+};
+
+export default async function AnomaliesPage({ searchParams }: { searchParams: SearchParams }) {
+  const { staff, refusal } = await authorizePage("PAGE /audit/anomalies");
+  if (refusal) return <AccessRefused title="Anomaly signals" message={refusal.message} />;
+  const params = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const days = WINDOWS.find((d) => String(d) === one(params.days)) ?? 30;
+  const showAll = ANOMALY_KINDS.find((k) => k === one(params.all));
+  const report = await findAnomalies(staff, { days });
+  const total = ANOMALY_KINDS.reduce((n, k) => n + report.signals[k].length, 0);
+
+  return (
+    <>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-base font-semibold">Anomaly signals</h1>
+          <p className="text-[13px] text-zinc-600">
+            Patterns worth a second look in the last {days} days — {total} signal{total === 1 ? "" : "s"}. Each lists the events it rests on; a signal is a question, not a finding.
+          </p>
+        </div>
+        <nav aria-label="Time window">
+          <ul className="flex gap-1 rounded-md border border-zinc-200 bg-white p-0.5">
+            {WINDOWS.map((d) => (
+              <li key={d}>
+                <Link
+                  href={`/audit/anomalies?days=${d}`}
+                  aria-current={d === days ? "page" : undefined}
+                  className={cx("block rounded px-2.5 py-0.5 text-[13px] no-underline hover:no-underline", d === days ? "bg-zinc-900 text-white" : "text-zinc-700 hover:bg-zinc-100")}
+                >
+                  {d} days
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <nav aria-label="Signal kinds" className="flex flex-wrap gap-x-4 gap-y-1 text-[13px]">
+        {ANOMALY_KINDS.map((k) => (
+          <a key={k} href={`#${k.toLowerCase()}`}>
+            {KIND_TEXT[k].title} ({report.signals[k].length})
+          </a>
+        ))}
+      </nav>
+      {ANOMALY_KINDS.map((k) => (
+        <AnomalySection
+          key={k}
+          id={k.toLowerCase()}
+          title={KIND_TEXT[k].title}
+          description={KIND_TEXT[k].description({ hours: formatWorkingHours(report.config.workingHours) })}
+          signals={report.signals[k]}
+          caseNumbers={report.caseNumbers}
+          capped={report.capped.includes(k)}
+          shown={showAll === k ? Infinity : SHOWN}
+          showAllHref={`/audit/anomalies?days=${days}&all=${k}#${k.toLowerCase()}`}
+        />
+      ))}
+    </>
+  );
+}
