@@ -52,6 +52,7 @@ export const OPERATIONS = {
   "PAGE /my-access": { permission: "history:own", rules: ["SESSION"], summary: "My access history" },
   "PAGE /audit": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Access log" },
   "PAGE /audit/anomalies": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Anomaly signals with their evidence events" },
+  "PAGE /audit/activity": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Charts of reads per day by purpose and top readers, with tables" },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

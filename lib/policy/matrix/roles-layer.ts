@@ -47,6 +47,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "GET /api/v1/audit/events": [A],
   "PAGE /audit": [A],
   "PAGE /audit/anomalies": [A],
+  "PAGE /audit/activity": [A],
 };
 
 export function roleLayer(): MatrixCase[] {
