@@ -4,7 +4,7 @@ import { freshDatabase, benchEnv, sessionCookie } from "./harness";
 
 const db = await freshDatabase("profile");
 Object.assign(process.env, benchEnv(db.appUrl, 1));
-const { getDb, disconnectDb } = await import("../lib/db");
+const { getDb, disconnectDb, withPgTransaction } = await import("../lib/db");
 const { upsertAccounts } = await import("../lib/intake/upsert-accounts");
 const { ingestMessages } = await import("../lib/intake/ingest-messages");
 const { ingestReport } = await import("../lib/intake/ingest-report");
@@ -36,8 +36,8 @@ try {
   await time("loadStaff", 300, () => loadStaff(s.id));
   await time("readCaseMessages (200)", 300, () => readCaseMessages(staff, { caseId }, meta));
   const { loadReadContext, loadSealedMessages } = await import("../lib/access/read-queries");
-  await time("loadReadContext (raw)", 300, () => prisma.$transaction((tx) => loadReadContext(tx, caseId, s.id)));
-  await time("loadSealedMessages (raw)", 300, () => prisma.$transaction((tx) => loadSealedMessages(tx, conv.conversationId, { from: 11, to: 210 })));
+  await time("loadReadContext (raw)", 300, () => withPgTransaction((tx) => loadReadContext(tx, caseId, s.id)));
+  await time("loadSealedMessages (raw)", 300, () => withPgTransaction((tx) => loadSealedMessages(tx, conv.conversationId, { from: 11, to: 210 })));
   await time("messages via Prisma", 300, () => prisma.message.findMany({ where: { conversationId: conv.conversationId, position: { gte: 11, lte: 210 } }, orderBy: { position: "asc" }, select: { id: true, position: true, senderId: true, sentAt: true, hasMedia: true, ciphertext: true, nonce: true, keyVersion: true } }));
   await time("empty transaction", 300, () => prisma.$transaction(async () => 1));
   await time("SELECT 1", 300, () => prisma.$queryRaw`SELECT 1`);

@@ -1,25 +1,46 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 // One Prisma client per process. It connects as the application role, which may only
 // INSERT and SELECT on the access log.
-const globalForDb = globalThis as unknown as { custodyDb?: PrismaClient };
+// The content route's hot path talks to the same pool directly (lib/access/read-queries.ts):
+// one pool, one set of connections, one application role.
+const globalForDb = globalThis as unknown as { custodyDb?: PrismaClient; custodyPool?: pg.Pool };
 
-function createClient() {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 20 });
-  return new PrismaClient({ adapter });
+export function getPool(): pg.Pool {
+  globalForDb.custodyPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 20 });
+  return globalForDb.custodyPool;
 }
 
 export function getDb(): PrismaClient {
-  globalForDb.custodyDb ??= createClient();
+  globalForDb.custodyDb ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
   return globalForDb.custodyDb;
+}
+
+/** Runs `fn` in one transaction on a pooled connection; rolls back if it throws. */
+export async function withPgTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await getPool().connect();
+  try {
+    await client.query("BEGIN");
+    const out = await fn(client);
+    await client.query("COMMIT");
+    return out;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }
 
 export async function disconnectDb() {
   await globalForDb.custodyDb?.$disconnect();
+  await globalForDb.custodyPool?.end();
   globalForDb.custodyDb = undefined;
+  globalForDb.custodyPool = undefined;
 }
 
 export type Db = PrismaClient;

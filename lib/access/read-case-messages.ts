@@ -1,9 +1,9 @@
 import "server-only";
-import { recordEvent, type Actor } from "@/lib/audit/record-event";
+import { recordEvent, recordEventWith, type Actor } from "@/lib/audit/record-event";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { unwrapDataKey } from "@/lib/crypto/conversation-keys";
 import { messageAad, open } from "@/lib/crypto/envelope";
-import { getDb } from "@/lib/db";
+import { getDb, withPgTransaction } from "@/lib/db";
 import type { CaseMessagesResponse } from "@/lib/dto";
 import { AppError, ForbiddenError, LogUnavailableError, UnauthenticatedError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
@@ -40,7 +40,6 @@ function actorOf(staff: StaffContext): Actor {
 type Revealed = { rows: SealedMessage[]; kase: ReadContext; grant: NonNullable<ReadContext["grant"]>; seq: bigint };
 
 export async function readCaseMessages(staff: StaffContext | null, req: ReadRequest, meta: RequestMeta): Promise<CaseMessagesResponse> {
-  const db = getDb();
   const validCaseId = UUID_RE.test(req.caseId) ? req.caseId : null;
   if (!staff) {
     await logDenial(null, "UNAUTHENTICATED", validCaseId, null, req, meta);
@@ -50,7 +49,7 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
   const wantedIds = req.messageIds?.length ? [...new Set(req.messageIds)] : null;
   let revealed: Revealed;
   try {
-    revealed = await db.$transaction(async (tx) => {
+    revealed = await withPgTransaction(async (tx) => {
       const kase = validCaseId ? await loadReadContext(tx, validCaseId, staff.id) : null;
       if (!kase) throw new Denied("CASE_NOT_FOUND", "No such case.", null);
       // Specific ids are fetched first only to learn their positions; an id that is not a
@@ -70,7 +69,7 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
       if (!decision.allow) throw new Denied(decision.reason, decision.message, kase);
       const grant = kase.grant!;
       const rows = asked ?? (await loadSealedMessages(tx, kase.conversationId, decision.scope));
-      const seq = await recordEvent(tx, {
+      const seq = await recordEventWith(tx, {
         actor: actorOf(staff),
         action: "CONTENT_READ",
         outcome: "ALLOWED",

@@ -1,10 +1,11 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import type { PoolClient } from "pg";
 import type { Purpose } from "@/lib/policy/purposes";
 import type { Region } from "@/lib/policy/roles";
 
 // The content route is the hot path (hundreds of logged reads a second), so its reads are two
-// hand-written statements instead of an ORM graph that would fan out into a query per relation.
+// hand-written statements on a pooled pg connection, instead of an ORM graph that would fan
+// out into a query per relation and interpret each one.
 
 export type ReadContext = {
   id: string;
@@ -38,8 +39,9 @@ type Row = {
 };
 
 /** The case, its participants' regions, reported message ids, data keys and the caller's current grant. */
-export async function loadReadContext(tx: Tx, caseId: string, staffId: string): Promise<ReadContext | null> {
-  const rows = await tx.$queryRaw<Row[]>`
+export async function loadReadContext(client: PoolClient, caseId: string, staffId: string): Promise<ReadContext | null> {
+  const { rows } = await client.query<Row>(
+    `
     SELECT c.id, c.status::text AS status, c.assignee_id, c.conversation_id, conv.message_count,
       (SELECT coalesce(json_agg(json_build_object('accountId', a.id, 'dataRegion', a.data_region)), '[]'::json)
          FROM conversation_participant p JOIN platform_account a ON a.id = p.account_id
@@ -53,11 +55,13 @@ export async function loadReadContext(tx: Tx, caseId: string, staffId: string): 
     FROM "case" c
     JOIN conversation conv ON conv.id = c.conversation_id
     LEFT JOIN LATERAL (
-      SELECT * FROM access_grant WHERE case_id = c.id AND staff_id = ${staffId}::uuid
+      SELECT * FROM access_grant WHERE case_id = c.id AND staff_id = $2::uuid
       -- A live grant wins over a newer pending widening of it; otherwise the latest says why not.
       ORDER BY (status = 'ACTIVE') DESC, created_at DESC LIMIT 1
     ) g ON true
-    WHERE c.id = ${caseId}::uuid`;
+    WHERE c.id = $1::uuid`,
+    [caseId, staffId],
+  );
   const r = rows[0];
   if (!r) return null;
   return {
@@ -89,17 +93,13 @@ export type SealedMessage = { id: string; position: number; senderId: string; se
 type MessageRow = { id: string; position: number; sender_id: string; handle: string; sent_at: Date; has_media: boolean; ciphertext: Uint8Array; nonce: Uint8Array; key_version: number };
 
 /** Ciphertexts of the messages to reveal: a position range, or exact ids (restricted to the conversation). */
-export async function loadSealedMessages(tx: Tx, conversationId: string, sel: { from: number; to: number } | { ids: string[] }): Promise<SealedMessage[]> {
-  const rows =
+export async function loadSealedMessages(client: PoolClient, conversationId: string, sel: { from: number; to: number } | { ids: string[] }): Promise<SealedMessage[]> {
+  const columns = `SELECT m.id, m.position, m.sender_id, a.handle, m.sent_at, m.has_media, m.ciphertext, m.nonce, m.key_version
+                     FROM message m JOIN platform_account a ON a.id = m.sender_id`;
+  const { rows } =
     "ids" in sel
-      ? await tx.$queryRaw<MessageRow[]>`
-          SELECT m.id, m.position, m.sender_id, a.handle, m.sent_at, m.has_media, m.ciphertext, m.nonce, m.key_version
-            FROM message m JOIN platform_account a ON a.id = m.sender_id
-           WHERE m.conversation_id = ${conversationId}::uuid AND m.id = ANY(${sel.ids}::uuid[]) ORDER BY m.position`
-      : await tx.$queryRaw<MessageRow[]>`
-          SELECT m.id, m.position, m.sender_id, a.handle, m.sent_at, m.has_media, m.ciphertext, m.nonce, m.key_version
-            FROM message m JOIN platform_account a ON a.id = m.sender_id
-           WHERE m.conversation_id = ${conversationId}::uuid AND m.position BETWEEN ${sel.from} AND ${sel.to} ORDER BY m.position`;
+      ? await client.query<MessageRow>(`${columns} WHERE m.conversation_id = $1::uuid AND m.id = ANY($2::uuid[]) ORDER BY m.position`, [conversationId, sel.ids])
+      : await client.query<MessageRow>(`${columns} WHERE m.conversation_id = $1::uuid AND m.position BETWEEN $2 AND $3 ORDER BY m.position`, [conversationId, sel.from, sel.to]);
   return rows.map((r) => ({
     id: r.id,
     position: r.position,

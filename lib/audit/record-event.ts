@@ -1,4 +1,5 @@
 import "server-only";
+import type { PoolClient } from "pg";
 import type { Db, Tx } from "@/lib/db";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { Action } from "./actions";
@@ -25,9 +26,8 @@ export type EventInput = {
   meta?: RequestMeta;
 };
 
-export async function recordEvent(db: Db | Tx, e: EventInput): Promise<bigint> {
-  const row = await db.accessEvent.create({
-    data: {
+function eventRow(e: EventInput) {
+  return {
       actorId: e.actor?.id ?? null,
       actorEmail: e.actor?.email ?? null,
       actorRoles: e.actor ? [...e.actor.roles] : [],
@@ -44,9 +44,24 @@ export async function recordEvent(db: Db | Tx, e: EventInput): Promise<bigint> {
       requestId: e.meta?.requestId ?? null,
       ipHmac: e.meta?.ipHmac ?? null,
       userAgent: e.meta?.userAgent ?? null,
-      details: (e.details ?? undefined) as never,
-    },
-    select: { seq: true },
-  });
+      details: e.details ?? null,
+  };
+}
+
+export async function recordEvent(db: Db | Tx, e: EventInput): Promise<bigint> {
+  const { details, ...rest } = eventRow(e);
+  const row = await db.accessEvent.create({ data: { ...rest, details: (details ?? undefined) as never }, select: { seq: true } });
   return row.seq;
+}
+
+/** The same event, written on a raw pooled connection inside its transaction (the content route). */
+export async function recordEventWith(client: PoolClient, e: EventInput): Promise<bigint> {
+  const r = eventRow(e);
+  const { rows } = await client.query<{ seq: string }>(
+    `INSERT INTO access_event (actor_id, actor_email, actor_roles, action, outcome, denial_reason, case_id, conversation_id,
+       account_ids, message_ids, purpose, justification, grant_id, request_id, ip_hmac, user_agent, details)
+     VALUES ($1, $2, $3, $4, $5::"EventOutcome", $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING seq`,
+    [r.actorId, r.actorEmail, r.actorRoles, r.action, r.outcome, r.denialReason, r.caseId, r.conversationId, r.accountIds, r.messageIds, r.purpose, r.justification, r.grantId, r.requestId, r.ipHmac, r.userAgent, r.details === null ? null : JSON.stringify(r.details)],
+  );
+  return BigInt(rows[0]!.seq);
 }
