@@ -54,8 +54,8 @@ export async function planExport(db: Queryable, directory: CheckpointDirectory, 
   const fromDb = await db.query<{ tree_size: string; note: string }>(
     scope === "contiguous"
       ? "SELECT c.tree_size::text, c.note FROM audit_checkpoint c WHERE c.tree_size > $1 AND c.tree_size <= $2 ORDER BY c.tree_size"
-      : "SELECT c.tree_size::text, c.note FROM audit_checkpoint c WHERE c.tree_size = $2 OR c.tree_size = $3 ORDER BY c.tree_size",
-    scope === "contiguous" ? [String(fromLeaf), String(size)] : [String(fromLeaf), String(size), String(from ?? -1)],
+      : "SELECT c.tree_size::text, c.note FROM audit_checkpoint c WHERE c.tree_size = $1 OR c.tree_size = $2 ORDER BY c.tree_size",
+    scope === "contiguous" ? [String(fromLeaf), String(size)] : [String(size), String(from ?? -1)],
   );
   const notes = fromDb.rows.map((r) => ({ size: toSafeNumber(r.tree_size, "tree size"), note: r.note }));
   const onDisk = (await directory.sizes()).filter((s) => wanted(s) || s > size);

@@ -64,6 +64,8 @@ export async function freshLogDb(): Promise<LogDb> {
   const config = auditConfig({ CUSTODY_CHECKPOINT_DIR: dir, CUSTODY_SIGNING_KEY: SIGNING_SEED, CUSTODY_LOG_ORIGIN: TEST_ORIGIN });
   const app = new pg.Pool({ connectionString: withDatabase(appUrl, name), max: 6 });
   const owner = new pg.Pool({ connectionString: withDatabase(ownerUrl, name), max: 2 });
+  // Tests terminate backends on purpose (a killed sealer); idle pool clients may see it.
+  for (const pool of [app, owner]) pool.on("error", () => {});
   return {
     name,
     ownerUrl: withDatabase(ownerUrl, name),
