@@ -1,4 +1,5 @@
-import { hash } from "node:crypto";
+import { Buffer } from "node:buffer";
+import * as nodeCrypto from "node:crypto";
 
 // The two hashes of the RFC 6962 / RFC 9162 tree (§2.1). Leaves and interior nodes get
 // different one-byte prefixes (0x00, 0x01) so that no leaf can be passed off as an interior
@@ -6,15 +7,23 @@ import { hash } from "node:crypto";
 
 export const HASH_SIZE = 32;
 
+// Node's one-shot hash() (Node ≥ 20.12) is the verifier's hot path. The auditor's event page
+// runs this same code in the browser, where Next.js bundles crypto-browserify and a Buffer
+// polyfill instead; that has only createHash, so fall back to it there.
+const sha256: (data: string | Uint8Array) => Buffer =
+  typeof nodeCrypto.hash === "function"
+    ? (data) => nodeCrypto.hash("sha256", data, "buffer")
+    : (data) => nodeCrypto.createHash("sha256").update(data).digest();
+
 /** The root of the empty tree: SHA-256 of the empty string. */
-export const EMPTY_ROOT: Buffer = hash("sha256", "", "buffer");
+export const EMPTY_ROOT: Buffer = sha256("");
 
 const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_INPUT = Buffer.alloc(1 + 2 * HASH_SIZE, 0x01);
 
 /** SHA-256(0x00 ‖ bytes). */
 export function leafHash(bytes: Uint8Array): Buffer {
-  return hash("sha256", Buffer.concat([LEAF_PREFIX, bytes]), "buffer");
+  return sha256(Buffer.concat([LEAF_PREFIX, bytes]));
 }
 
 /**
@@ -24,7 +33,7 @@ export function leafHash(bytes: Uint8Array): Buffer {
  * (canonical JSON always is), or lone surrogates would be hashed as U+FFFD.
  */
 export function leafHashOfText(text: string): Buffer {
-  return hash("sha256", "\u0000" + text, "buffer");
+  return sha256("\u0000" + text);
 }
 
 /** SHA-256(0x01 ‖ left ‖ right). */
@@ -35,7 +44,7 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   // One shared scratch buffer: hashing is synchronous, so nothing can interleave with it.
   NODE_INPUT.set(left, 1);
   NODE_INPUT.set(right, 1 + HASH_SIZE);
-  return hash("sha256", NODE_INPUT, "buffer");
+  return sha256(NODE_INPUT);
 }
 
 /** Whether two hashes are the same bytes. Roots and proofs are public, so no constant time. */
