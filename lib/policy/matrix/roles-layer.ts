@@ -45,6 +45,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "GET /api/v1/me/access": [R, L, G, A, D],
   "PAGE /my-access": [R, L, G, A, D],
   "GET /api/v1/audit/events": [A],
+  "GET /api/v1/audit/account-report": [A],
   "GET /api/v1/audit/events/{seq}/proof": [A],
   "GET /api/v1/audit/checkpoints/latest": [A],
   "GET /api/v1/audit/checkpoints/consistency": [A],
@@ -54,6 +55,8 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "PAGE /audit": [A],
   "PAGE /audit/anomalies": [A],
   "PAGE /audit/activity": [A],
+  "PAGE /audit/accounts": [A],
+  "PAGE /audit/events/{seq}": [A],
 };
 
 export function roleLayer(): MatrixCase[] {

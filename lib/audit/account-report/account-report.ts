@@ -1,0 +1,129 @@
+import "server-only";
+import type { StaffContext } from "@/lib/auth/current-staff";
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { assertAuditor } from "../search-events";
+import { timeBounds } from "../search-filters";
+
+// The answer to a data-subject access request about DMs: everyone who read a platform
+// account's messages, when and why. An access counts when the log names the account among the
+// senders of what was revealed, or when it was in a conversation the account takes part in
+// (reading the other side of a conversation is still reading the account's DMs).
+
+/** Log actions through which someone saw an account's DMs (or unmasked the account). */
+export const ACCESS_ACTIONS = ["CONTENT_READ", "IDENTITY_REVEALED", "EXPORT"] as const;
+export const REPORT_ROW_LIMIT = 5000;
+
+export type ReportAccount = { id: string; handle: string; externalId: string | null; dataRegion: string | null; protectedKind: string | null; conversations: number };
+
+export type AccessRow = {
+  seq: string;
+  occurredAt: Date;
+  actorId: string | null;
+  actorEmail: string | null;
+  actorRoles: string[];
+  action: string;
+  purpose: string | null;
+  justification: string | null;
+  caseId: string | null;
+  caseNumber: number | null;
+  conversationId: string | null;
+  grantId: string | null;
+  messages: number;
+};
+
+export type ReaderSummary = { actorId: string | null; email: string | null; roles: string[]; accesses: number; messages: number; first: Date; last: Date; purposes: string[]; cases: number[] };
+
+export type AccountReport = { account: ReportAccount; rows: AccessRow[]; total: number; readers: ReaderSummary[]; truncated: boolean };
+
+type Row = {
+  seq: bigint;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_email: string | null;
+  actor_roles: string[];
+  action: string;
+  purpose: string | null;
+  justification: string | null;
+  case_id: string | null;
+  case_number: number | null;
+  conversation_id: string | null;
+  grant_id: string | null;
+  messages: number;
+  total: bigint;
+};
+
+export async function loadReportAccount(text: string): Promise<ReportAccount | null> {
+  const t = text.trim().replace(/^@/, "");
+  const db = getDb();
+  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(t);
+  const row = await db.platformAccount.findFirst({
+    where: isId ? { id: t.toLowerCase() } : { OR: [{ handle: t }, { externalId: text.trim() }] },
+    select: { id: true, handle: true, externalId: true, dataRegion: true, protectedKind: true, isProtected: true, _count: { select: { participations: true } } },
+  });
+  if (row) return { id: row.id, handle: row.handle, externalId: row.externalId, dataRegion: row.dataRegion, protectedKind: row.isProtected ? (row.protectedKind ?? "protected") : null, conversations: row._count.participations };
+  // An account the platform has since deleted may still appear in the log under its id.
+  return isId ? { id: t.toLowerCase(), handle: t.toLowerCase(), externalId: null, dataRegion: null, protectedKind: null, conversations: 0 } : null;
+}
+
+export async function accountAccessReport(staff: StaffContext, q: { account: string; from?: string; to?: string; limit?: number }): Promise<AccountReport | null> {
+  assertAuditor(staff);
+  const account = await loadReportAccount(q.account);
+  if (!account) return null;
+  const db = getDb();
+  const convs = (await db.conversationParticipant.findMany({ where: { accountId: account.id }, select: { conversationId: true } })).map((c) => c.conversationId);
+  const t = timeBounds(q);
+  const time = [
+    t.from ? Prisma.sql`AND e.occurred_at >= ${t.from}::timestamptz` : Prisma.empty,
+    t.before ? Prisma.sql`AND e.occurred_at < ${t.before}::timestamptz` : Prisma.empty,
+    t.toInclusive ? Prisma.sql`AND e.occurred_at <= ${t.toInclusive}::timestamptz` : Prisma.empty,
+  ];
+  const limit = Math.min(q.limit ?? REPORT_ROW_LIMIT, REPORT_ROW_LIMIT);
+  // The GIN index answers the account_ids side, the (conversation_id, …) btree the other.
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT e.seq, e.occurred_at, e.actor_id::text, e.actor_email, e.actor_roles, e.action, e.purpose, e.justification,
+      e.case_id::text, c.number AS case_number, e.conversation_id::text, e.grant_id::text, cardinality(e.message_ids) AS messages,
+      count(*) OVER () AS total
+    FROM access_event e LEFT JOIN "case" c ON c.id = e.case_id
+    WHERE e.action IN (${Prisma.join([...ACCESS_ACTIONS])}) AND e.outcome = 'ALLOWED'
+      AND (e.account_ids @> ARRAY[${account.id}]::text[] OR e.conversation_id = ANY(${convs}::uuid[]))
+      ${Prisma.join(time, " ")}
+    ORDER BY e.occurred_at DESC, e.seq DESC
+    LIMIT ${limit}`;
+  const accessRows = rows.map(
+    (r): AccessRow => ({
+      seq: r.seq.toString(),
+      occurredAt: r.occurred_at,
+      actorId: r.actor_id,
+      actorEmail: r.actor_email,
+      actorRoles: r.actor_roles,
+      action: r.action,
+      purpose: r.purpose,
+      justification: r.justification,
+      caseId: r.case_id,
+      caseNumber: r.case_number,
+      conversationId: r.conversation_id,
+      grantId: r.grant_id,
+      messages: Number(r.messages),
+    }),
+  );
+  const total = Number(rows[0]?.total ?? 0);
+  return { account, rows: accessRows, total, readers: summariseReaders(accessRows), truncated: total > accessRows.length };
+}
+
+/** One line per person: how often, when first and last, for which purposes and cases. */
+export function summariseReaders(rows: readonly AccessRow[]): ReaderSummary[] {
+  const by = new Map<string, ReaderSummary>();
+  for (const r of rows) {
+    const key = r.actorId ?? r.actorEmail ?? "unknown";
+    const s = by.get(key) ?? { actorId: r.actorId, email: r.actorEmail, roles: r.actorRoles, accesses: 0, messages: 0, first: r.occurredAt, last: r.occurredAt, purposes: [], cases: [] };
+    s.accesses++;
+    s.messages += r.messages;
+    if (r.occurredAt < s.first) s.first = r.occurredAt;
+    if (r.occurredAt > s.last) s.last = r.occurredAt;
+    if (r.purpose && !s.purposes.includes(r.purpose)) s.purposes.push(r.purpose);
+    if (r.caseNumber !== null && !s.cases.includes(r.caseNumber)) s.cases.push(r.caseNumber);
+    by.set(key, s);
+  }
+  return [...by.values()].sort((a, b) => b.last.getTime() - a.last.getTime());
+}
