@@ -41,6 +41,7 @@ export const OPERATIONS = {
   "GET /api/v1/me/access": { permission: "history:own", rules: ["SESSION"], summary: "One's own reads, grants and denials" },
   "GET /api/v1/audit/events": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Search the access log" },
   "GET /api/v1/audit/account-report": { permission: "audit:export", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Per-account access report as CSV; logged" },
+  "POST /api/v1/audit/verify": { permission: "audit:export", rules: ["SESSION", "CSRF", "ROLE_CONFLICT"], summary: "Verify the live log now, streaming progress (NDJSON); logged as AUDIT_VERIFIED" },
   "GET /api/v1/audit/events/{seq}/proof": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "An event's inclusion proof against a signed checkpoint" },
   "GET /api/v1/audit/checkpoints/latest": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "The latest signed checkpoint of the log" },
   "GET /api/v1/audit/checkpoints/consistency": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Consistency proof between two checkpoints" },
@@ -62,6 +63,7 @@ export const OPERATIONS = {
   "PAGE /audit/activity": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Charts of reads per day by purpose and top readers, with tables" },
   "PAGE /audit/accounts": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Per-account access report: who read an account's DMs, when and why" },
   "PAGE /audit/events/{seq}": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "One event's fields and its inclusion proof, checked in the browser" },
+  "PAGE /audit/verification": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Latest checkpoint, recent verifications and \"verify now\"" },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

@@ -46,6 +46,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "PAGE /my-access": [R, L, G, A, D],
   "GET /api/v1/audit/events": [A],
   "GET /api/v1/audit/account-report": [A],
+  "POST /api/v1/audit/verify": [A],
   "GET /api/v1/audit/events/{seq}/proof": [A],
   "GET /api/v1/audit/checkpoints/latest": [A],
   "GET /api/v1/audit/checkpoints/consistency": [A],
@@ -57,6 +58,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "PAGE /audit/activity": [A],
   "PAGE /audit/accounts": [A],
   "PAGE /audit/events/{seq}": [A],
+  "PAGE /audit/verification": [A],
 };
 
 export function roleLayer(): MatrixCase[] {
