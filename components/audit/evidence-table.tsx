@@ -16,6 +16,7 @@ export function EvidenceTable({ caption, events, caseNumbers }: { caption: strin
           <Th>Time (UTC)</Th>
           <Th>Action</Th>
           <Th>Outcome</Th>
+          <Th>Denial reason</Th>
           <Th>Case</Th>
           <Th>Purpose</Th>
           <Th className="text-right">Accounts</Th>
@@ -34,6 +35,7 @@ export function EvidenceTable({ caption, events, caseNumbers }: { caption: strin
             <Td>
               <OutcomeBadge outcome={e.outcome} />
             </Td>
+            <Td className="font-mono text-xs">{e.denialReason ?? <Dash />}</Td>
             <Td className="font-mono text-xs">{e.caseId ? caseNumbers[e.caseId] !== undefined ? caseNumber(caseNumbers[e.caseId]!) : e.caseId.slice(0, 8) : <Dash />}</Td>
             <Td className="text-xs">{e.purpose ?? <Dash />}</Td>
             <Td className="text-right tabular-nums">{e.accountIds.length || <Dash />}</Td>

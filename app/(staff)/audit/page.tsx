@@ -70,7 +70,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           {page.unmatched ??
             (page.items.length === 0
               ? "No events."
-              : `${page.items.length}${page.nextCursor ? "+" : ""} events${hasFilters(values) ? " match" : ""}, newest first${cursor ? " (older page)" : ""}.`)}
+              : `${page.items.length}${page.nextCursor ? "+" : ""} ${page.items.length === 1 && !page.nextCursor ? "event" : "events"}${hasFilters(values) ? (page.items.length === 1 && !page.nextCursor ? " matches" : " match") : ""}, newest first${cursor ? " (older page)" : ""}.`)}
         </p>
         <ExportLinks query={query} />
       </div>

@@ -8,6 +8,7 @@ describe("niceTicks", () => {
     expect(niceTicks(100)).toEqual([0, 50, 100]);
     expect(niceTicks(1234)).toEqual([0, 500, 1000, 1500]);
     expect(niceTicks(3, 4)).toEqual([0, 1, 2, 3]);
+    expect(niceTicks(1)).toEqual([0, 1]);
   });
 });
 

@@ -1,11 +1,11 @@
 // Pure helpers for the activity charts: a readable axis and a continuous run of days.
 
-/** Round axis ticks from 0 that cover `max`: steps of 1, 2 or 5 × 10^k, about `count` of them. */
+/** Round axis ticks from 0 that cover `max`: steps of 1, 2 or 5 × 10^k (whole numbers: these are counts), about `count` of them. */
 export function niceTicks(max: number, count = 4): number[] {
   if (!(max > 0)) return [0, 1];
   const rough = max / count;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude);
   const top = Math.ceil(max / step) * step;
   const ticks: number[] = [];
   for (let v = 0; v <= top + step / 2; v += step) ticks.push(Math.round(v * 1e9) / 1e9);

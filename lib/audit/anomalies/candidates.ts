@@ -20,13 +20,14 @@ type Row = {
   actor_email: string | null;
   action: string;
   outcome: LogEvent["outcome"];
+  denial_reason: string | null;
   case_id: string | null;
   conversation_id: string | null;
   account_ids: string[];
   purpose: string | null;
 };
 
-const COLUMNS = Prisma.sql`e.seq, e.occurred_at, e.actor_id::text, e.actor_email, e.action, e.outcome::text AS outcome,
+const COLUMNS = Prisma.sql`e.seq, e.occurred_at, e.actor_id::text, e.actor_email, e.action, e.outcome::text AS outcome, e.denial_reason,
   e.case_id::text, e.conversation_id::text, e.account_ids, e.purpose`;
 const READ = Prisma.sql`e.action = 'CONTENT_READ' AND e.outcome = 'ALLOWED'`;
 
@@ -38,6 +39,7 @@ function toEvent(r: Row): LogEvent {
     actorEmail: r.actor_email,
     action: r.action,
     outcome: r.outcome,
+    denialReason: r.denial_reason,
     caseId: r.case_id,
     conversationId: r.conversation_id,
     accountIds: r.account_ids,

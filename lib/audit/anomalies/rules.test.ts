@@ -18,6 +18,7 @@ function ev(over: Partial<LogEvent> & { at: Date | string }): LogEvent {
     actorEmail: "r1@custody.test",
     action: "CONTENT_READ",
     outcome: "ALLOWED",
+    denialReason: null,
     caseId: "c1",
     conversationId: "v1",
     accountIds: [],

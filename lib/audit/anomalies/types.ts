@@ -12,6 +12,7 @@ export type LogEvent = {
   actorEmail: string | null;
   action: string;
   outcome: "ALLOWED" | "DENIED" | "FAILED";
+  denialReason: string | null;
   caseId: string | null;
   conversationId: string | null;
   accountIds: string[];

@@ -33,7 +33,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
         <div>
           <h1 className="text-base font-semibold">Read activity</h1>
           <p className="text-[13px] text-zinc-600">
-            Allowed content reads from {a.from} to {a.to} (UTC): {n(a.totalReads)} reads by {a.readers} reader{a.readers === 1 ? "" : "s"}.
+            Allowed content reads from {a.from} to {a.to} (UTC): {n(a.totalReads)} read{a.totalReads === 1 ? "" : "s"} by {a.readers} reader{a.readers === 1 ? "" : "s"}.
           </p>
         </div>
         <nav aria-label="Time window">
