@@ -60,7 +60,6 @@ export function TopReadersTable({ readers, totalReads, from, to }: { readers: Re
           <Th className="text-right">Reads</Th>
           <Th className="text-right">Share</Th>
           <Th className="text-right">Cases</Th>
-          <Th className="text-right">Messages</Th>
         </Tr>
       </THead>
       <TBody>
@@ -73,7 +72,6 @@ export function TopReadersTable({ readers, totalReads, from, to }: { readers: Re
             <Td className="text-right tabular-nums">{n(r.reads)}</Td>
             <Td className="text-right tabular-nums">{totalReads ? `${((100 * r.reads) / totalReads).toFixed(1)}%` : "—"}</Td>
             <Td className="text-right tabular-nums">{n(r.cases)}</Td>
-            <Td className="text-right tabular-nums">{n(r.messages)}</Td>
           </Tr>
         ))}
       </TBody>

