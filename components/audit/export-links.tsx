@@ -15,6 +15,9 @@ export function ExportLinks({ query }: { query: string }) {
       <a href={href("csv")} download className={buttonClasses("secondary", "sm")}>
         CSV
       </a>
+      <a href="/audit/verification#exports" className="text-[13px]">
+        Signed manifests
+      </a>
     </div>
   );
 }

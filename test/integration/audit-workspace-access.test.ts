@@ -6,6 +6,7 @@ import { exportAccountReportCsv } from "@/lib/audit/account-report/export-accoun
 import { readActivity } from "@/lib/audit/activity/read-activity";
 import { findAnomalies } from "@/lib/audit/anomalies/find-anomalies";
 import { getAuditEventDetail } from "@/lib/audit/event-detail";
+import { recentExports } from "@/lib/audit/recent-exports";
 import { searchAuditEvents } from "@/lib/audit/search-events";
 import { staffEmailsForAudit } from "@/lib/audit/staff-directory";
 import { verificationStatus } from "@/lib/audit/verification-status";
@@ -92,6 +93,7 @@ describe("only auditors", () => {
       () => exportAccountReportCsv(staff, { account: handle }, meta),
       () => getAuditEventDetail(staff, readSeq),
       () => verificationStatus(staff),
+      () => recentExports(staff),
       () => staffEmailsForAudit(staff),
     ];
     for (const call of calls) await expect(call()).rejects.toMatchObject({ status: 403 });
@@ -130,6 +132,7 @@ describe("never message text", () => {
       await findAnomalies(auditor, { days: 90 }),
       await readActivity(auditor, { days: 90 }),
       await verificationStatus(auditor),
+      await recentExports(auditor),
     ]) outputs.push(JSON.stringify(value));
     const all = outputs.join("\n");
     expect(all).toContain(world.messageIds[19]!); // the reported message's id is there…

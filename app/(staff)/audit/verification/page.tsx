@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
+import { recentExports } from "@/lib/audit/recent-exports";
 import { verificationStatus } from "@/lib/audit/verification-status";
 import { can } from "@/lib/policy/permissions";
 import { AccessRefused } from "@/components/access-refused";
+import { RecentExportsTable } from "@/components/audit/recent-exports-table";
 import { VerificationRuns } from "@/components/audit/verification-runs";
 import { VerifyNow } from "@/components/audit/verify-now";
 import { formatUtc } from "@/components/format";
@@ -33,7 +35,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export default async function VerificationPage() {
   const { staff, refusal } = await authorizePage("PAGE /audit/verification");
   if (refusal) return <AccessRefused title="Log verification" message={refusal.message} />;
-  const { checkpoint: cp, runs } = await verificationStatus(staff);
+  const [{ checkpoint: cp, runs }, exports] = await Promise.all([verificationStatus(staff), recentExports(staff)]);
   const last = runs[0];
   // A checkpoint minutes old while events wait to be sealed means the sealer has stopped.
   const stale = cp !== null && cp.unsealedEvents > 0 && cp.ageSeconds > 300;
@@ -82,6 +84,15 @@ export default async function VerificationPage() {
           Recent verifications
         </h2>
         <VerificationRuns runs={runs} />
+      </section>
+      <section aria-labelledby="exports" className="flex flex-col gap-1.5">
+        <h2 id="exports" className="text-[13px] font-semibold text-zinc-800">
+          Recent exports
+        </h2>
+        <p className="text-[13px] text-zinc-600">
+          A log export verifies on its own with the public key; its signed manifest also vouches for the file&apos;s size and SHA-256 (and is what vouches for a CSV export).
+        </p>
+        <RecentExportsTable exports={exports} />
       </section>
     </>
   );
