@@ -40,10 +40,12 @@ export function auditConfig(vars: Record<string, string | undefined> = process.e
     throw new Error(`Custody's access-log settings are invalid:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
-  const dataDir = path.resolve(vars.CUSTODY_DATA_DIR || ".data");
+  // Run-time locations, not files to bundle: the ignore comments keep Next's output tracing
+  // from copying the whole data directory into the build.
+  const dataDir = path.resolve(/* turbopackIgnore: true */ vars.CUSTODY_DATA_DIR || ".data");
   return {
-    checkpointDir: path.resolve(e.CUSTODY_CHECKPOINT_DIR ?? path.join(dataDir, "checkpoints")),
-    signingKeyFile: path.resolve(e.CUSTODY_SIGNING_KEY_FILE ?? path.join(dataDir, "keys", "checkpoint-signing-key.pem")),
+    checkpointDir: path.resolve(/* turbopackIgnore: true */ e.CUSTODY_CHECKPOINT_DIR ?? path.join(dataDir, "checkpoints")),
+    signingKeyFile: path.resolve(/* turbopackIgnore: true */ e.CUSTODY_SIGNING_KEY_FILE ?? path.join(dataDir, "keys", "checkpoint-signing-key.pem")),
     signingKeyEnv: e.CUSTODY_SIGNING_KEY,
     origin: e.CUSTODY_LOG_ORIGIN,
     sealerInServer: e.CUSTODY_SEALER,

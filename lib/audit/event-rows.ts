@@ -29,3 +29,24 @@ export function toSafeNumber(value: string | number | bigint, what: string): num
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what} ${String(value)} is not a safe non-negative integer`);
   return n;
 }
+
+// The canonical JSON of an event (event-leaf.ts) built by PostgreSQL, for reading millions of
+// events without turning each row into JavaScript objects first (which costs exports and the
+// live verifier most of their time in garbage collection). to_json on text escapes exactly as
+// JSON.stringify does (", \, \b \f \n \r \t, other controls as lower-case \u00xx, nothing
+// else), which is RFC 8785's string form; fields are in canonical key order; details go through
+// custody_canonical_json (migration ..._audit_canonical_json). Callers must check the text
+// against the stored leaf hash and fall back to the JS rendering on any difference, so this can
+// only ever be a faster way to the same bytes.
+const j = (expr: string) => `coalesce(to_json(${expr})::text, 'null')`;
+export const CANONICAL_EVENT_SQL = `(
+  '{"accountIds":' || array_to_json(e.account_ids)::text || ',"action":' || to_json(e.action)::text ||
+  ',"actorEmail":' || ${j("e.actor_email")} || ',"actorId":' || ${j("e.actor_id::text")} ||
+  ',"actorRoles":' || array_to_json(e.actor_roles)::text || ',"caseId":' || ${j("e.case_id::text")} ||
+  ',"conversationId":' || ${j("e.conversation_id::text")} || ',"denialReason":' || ${j("e.denial_reason")} ||
+  ',"details":' || coalesce(custody_canonical_json(e.details), 'null') || ',"grantId":' || ${j("e.grant_id::text")} ||
+  ',"ipHmac":' || ${j("e.ip_hmac")} || ',"justification":' || ${j("e.justification")} ||
+  ',"messageIds":' || array_to_json(e.message_ids)::text ||
+  ',"occurredAt":"' || to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ||
+  '","outcome":"' || e.outcome::text || '","purpose":' || ${j("e.purpose")} || ',"requestId":' || ${j("e.request_id")} ||
+  ',"seq":"' || e.seq::text || '","userAgent":' || ${j("e.user_agent")} || '}')`;

@@ -1,5 +1,4 @@
 import { csvRow } from "./csv-cell";
-import { canonicalEventText } from "./event-leaf";
 import type { Queryable } from "./event-rows";
 import {
   exportCheckpointLine,
@@ -10,7 +9,8 @@ import {
   exportMissingLine,
 } from "./export-format";
 import type { ExportPlan } from "./export-plan";
-import { type LogEntry, logEntries } from "./log-entries";
+import { type LogEntry, type LogRange, type LogText, logEntries, logTexts } from "./log-entries";
+import { contiguousLineChunks } from "./log-line-chunks";
 import { TreeReader } from "./tree-reader";
 
 // The bytes of an export, produced as text chunks (one per batch of events) so the caller can
@@ -29,7 +29,7 @@ export function emptyStats(): ExportStats {
   return { events: 0, firstSeq: null, lastSeq: null, firstLeaf: null, lastLeaf: null };
 }
 
-function count(stats: ExportStats, entries: readonly LogEntry[]) {
+function count(stats: ExportStats, entries: readonly (LogEntry | LogText)[]) {
   for (const e of entries) {
     stats.events++;
     stats.firstSeq ??= e.seq;
@@ -41,13 +41,8 @@ function count(stats: ExportStats, entries: readonly LogEntry[]) {
   }
 }
 
-function entries(db: Queryable, plan: ExportPlan) {
-  return logEntries(db, {
-    fromLeaf: plan.frontier?.size ?? 0,
-    toLeaf: plan.anchor?.size ?? 0,
-    conditions: plan.request.conditions,
-    includeUnsealed: true,
-  });
+function rangeOf(plan: ExportPlan): LogRange {
+  return { fromLeaf: plan.frontier?.size ?? 0, toLeaf: plan.anchor?.size ?? 0, conditions: plan.request.conditions, includeUnsealed: true };
 }
 
 export async function* jsonlChunks(db: Queryable, plan: ExportPlan, meta: { origin: string; exportedAt: string }, stats: ExportStats): AsyncGenerator<string> {
@@ -57,7 +52,21 @@ export async function* jsonlChunks(db: Queryable, plan: ExportPlan, meta: { orig
   if (plan.consistency) head.push(exportConsistencyLine(plan.consistency.fromSize, plan.consistency.toSize, plan.consistency.proof));
   yield head.join("\n") + "\n";
 
-  for await (const batch of entries(db, plan)) {
+  const range = rangeOf(plan);
+  if (plan.scope === "contiguous") {
+    // The sealed stretch comes pre-rendered, a batch per string (log-line-chunks.ts); only the
+    // unsealed tail goes through the per-event path below.
+    for await (const chunk of contiguousLineChunks(db, range.fromLeaf, range.toLeaf)) {
+      stats.events += chunk.events;
+      stats.firstSeq ??= chunk.firstSeq;
+      stats.lastSeq = chunk.lastSeq ?? stats.lastSeq;
+      stats.firstLeaf ??= chunk.firstLeaf;
+      stats.lastLeaf = chunk.lastLeaf ?? stats.lastLeaf;
+      yield chunk.text;
+    }
+    range.fromLeaf = range.toLeaf;
+  }
+  for await (const batch of logTexts(db, range)) {
     count(stats, batch);
     // A filtered export carries each sealed event's inclusion proof in the anchor checkpoint,
     // built for the whole batch from one fetch of the subtrees involved.
@@ -70,10 +79,10 @@ export async function* jsonlChunks(db: Queryable, plan: ExportPlan, meta: { orig
         : null;
     let p = 0;
     const lines = batch.map((e) => {
-      if (e.leafIndex === null) return exportEventLine(e.event, { leafIndex: null });
-      if (e.event === null) return exportMissingLine({ leafIndex: e.leafIndex, leafHash: e.leafHash, seq: e.seq });
+      if (e.leafIndex === null) return exportEventLine({ canonicalText: e.text }, { leafIndex: null });
+      if (e.text === null) return exportMissingLine({ leafIndex: e.leafIndex, leafHash: e.leafHash, seq: e.seq });
       const leaf = { leafIndex: e.leafIndex, leafHash: e.leafHash, ...(proofs ? { proof: proofs[p++]! } : {}) };
-      return exportEventLine({ canonicalText: canonicalEventText(e.event) }, leaf);
+      return exportEventLine({ canonicalText: e.text }, leaf);
     });
     if (lines.length > 0) yield lines.join("\n") + "\n";
   }
@@ -87,7 +96,7 @@ export const CSV_COLUMNS = [
 
 export async function* csvChunks(db: Queryable, plan: ExportPlan, stats: ExportStats): AsyncGenerator<string> {
   yield csvRow(CSV_COLUMNS) + "\r\n";
-  for await (const batch of entries(db, plan)) {
+  for await (const batch of logEntries(db, rangeOf(plan))) {
     count(stats, batch);
     const rows = batch.map((e) => {
       const status = e.leafIndex === null ? "unsealed" : e.event === null ? "missing" : "sealed";

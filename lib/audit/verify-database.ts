@@ -1,8 +1,8 @@
 import type { CheckpointDirectory } from "./checkpoint-directory";
-import { canonicalEventText } from "./event-leaf";
 import { type Queryable, toSafeNumber } from "./event-rows";
 import { exportEventLine, exportMissingLine } from "./export-format";
-import { logEntries } from "./log-entries";
+import { logTexts } from "./log-entries";
+import { contiguousLineChunks } from "./log-line-chunks";
 import { type VerifyResult, verifyAccessLog } from "./offline-verify";
 
 // The live log checked against the checkpoints kept outside it: every leaf recomputed from its
@@ -47,11 +47,16 @@ export async function verifyDatabaseLog(db: Queryable, opts: DatabaseVerifyOptio
 
   let done = 0;
   async function* lines(): AsyncGenerator<string[]> {
-    for await (const batch of logEntries(db, { fromLeaf: 0, toLeaf: leaves, includeUnsealed: true, batchSize: 5000 })) {
+    for await (const chunk of contiguousLineChunks(db, 0, leaves)) {
+      yield chunk.text.split("\n").slice(0, -1);
+      done += chunk.events;
+      opts.onProgress?.(Math.min(done, total), Math.max(done, total));
+    }
+    for await (const batch of logTexts(db, { fromLeaf: leaves, toLeaf: leaves, includeUnsealed: true })) {
       yield batch.map((e) => {
-        if (e.leafIndex === null) return exportEventLine(e.event, { leafIndex: null });
-        if (e.event === null) return exportMissingLine({ leafIndex: e.leafIndex, leafHash: e.leafHash, seq: e.seq });
-        return exportEventLine({ canonicalText: canonicalEventText(e.event) }, { leafIndex: e.leafIndex, leafHash: e.leafHash });
+        if (e.leafIndex === null) return exportEventLine({ canonicalText: e.text }, { leafIndex: null });
+        if (e.text === null) return exportMissingLine({ leafIndex: e.leafIndex, leafHash: e.leafHash, seq: e.seq });
+        return exportEventLine({ canonicalText: e.text }, { leafIndex: e.leafIndex, leafHash: e.leafHash });
       });
       done += batch.length;
       opts.onProgress?.(Math.min(done, total), Math.max(done, total));

@@ -32,6 +32,7 @@ function report(result: FileVerifyResult, what: string): number {
   const where = result.firstBadSeq !== null ? `seq ${result.firstBadSeq}${result.firstBadLeafIndex !== null ? ` (leaf ${result.firstBadLeafIndex})` : ""}` : result.firstBadLeafIndex !== null ? `leaf ${result.firstBadLeafIndex}` : "";
   console.error(`FAILED${where ? ` at ${where}` : ""}: ${result.kind}: ${result.problem}`);
   if (result.firstBadSeq !== null) console.error(`first bad sequence number: ${result.firstBadSeq}`);
+  if (result.kind === "unsealed-too-long") console.error("(is a sealer running? `npm start` runs one in the server, `npm run audit:seal` on its own)");
   return 1;
 }
 
@@ -73,6 +74,7 @@ async function main(): Promise<number> {
     const verifierKey = (await text(values["public-key"]))?.trim() ?? (await checkpointSigningKey(config)).verifierKey;
     const db = await cliDatabase();
     const pool = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });
+    pool.on("error", () => {}); // an idle connection closed under us is not a verification result
     try {
       const started = Date.now();
       const result = await verifyDatabaseLog(pool, { directory: new CheckpointDirectory(config.checkpointDir), verifierKey, origin: config.origin, ...limits });

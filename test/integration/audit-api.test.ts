@@ -3,7 +3,6 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { StaffContext } from "@/lib/auth/current-staff";
-import { closeAuditPool } from "@/lib/audit/audit-pool";
 import { latestCheckpointSummary } from "@/lib/audit/checkpoint-summary";
 import { eventLeafHash } from "@/lib/audit/event-leaf";
 import { openManifest } from "@/lib/audit/export-manifest";
@@ -69,7 +68,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await disconnectDb();
-  await closeAuditPool();
   await d.drop();
   await dropTemplate();
 });

@@ -190,7 +190,7 @@ describe("a sealer killed mid-batch", () => {
       env: { ...process.env, DATABASE_URL: d.appUrl, CUSTODY_CHECKPOINT_DIR: d.config.checkpointDir, CUSTODY_SIGNING_KEY: d.config.signingKeyEnv, CUSTODY_LOG_ORIGIN: TEST_ORIGIN },
       stdio: "ignore",
     });
-    await expect.poll(async () => (await leaves(d)).length, { timeout: 30_000, interval: 50 }).toBeGreaterThan(2000);
+    await expect.poll(async () => (await leaves(d)).length, { timeout: 60_000, interval: 50 }).toBeGreaterThan(2000);
     child.kill("SIGKILL");
     await new Promise((resolve) => child.once("exit", resolve));
     const sealedBefore = (await leaves(d)).length;
@@ -206,7 +206,7 @@ describe("a sealer killed mid-batch", () => {
     const db2 = await d.owner.query<{ n: string }>("SELECT count(*)::text AS n FROM audit_checkpoint");
     expect((await dir.sizes()).length).toBe(Number(db2.rows[0]!.n));
     await expectIntact(d, 20_000);
-  }, 90_000);
+  }, 150_000);
 });
 
 describe("refusing to sign over damage", () => {
