@@ -13,10 +13,15 @@ import { applyMigrations } from "../lib/db/migrate";
 
 export type BenchDb = { appUrl: string; ownerUrl: string; close: () => Promise<void> };
 
+/** Port and data directory go together (as for tests), so benchmarks run side by side do not share a cluster. */
+function benchPostgres(port: number): Promise<EmbeddedDatabase> {
+  return startEmbeddedPostgres({ dataDir: path.resolve(port === 54332 ? ".data/bench-pg" : `.data/bench-pg-${port}`), port });
+}
+
 export async function freshDatabase(name: string): Promise<BenchDb> {
   const embedded: EmbeddedDatabase | null = process.env.TEST_DATABASE_SERVER_URL
     ? null
-    : await startEmbeddedPostgres({ dataDir: path.resolve(".data/bench-pg"), port: Number(process.env.CUSTODY_BENCH_DB_PORT ?? 54332) });
+    : await benchPostgres(Number(process.env.CUSTODY_BENCH_DB_PORT ?? 54332));
   const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? embedded!.superuserUrl("postgres");
   const dbName = `custody_bench_${name}_${Date.now()}`;
   await createDatabase(serverUrl, dbName);

@@ -35,6 +35,8 @@ try {
     NEXTAUTH_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
     CUSTODY_DEMO: "1",
     CUSTODY_DATA_DIR: dataDir,
+    // Checkpoint files belong to one database; each run's fresh one gets its own directory.
+    CUSTODY_CHECKPOINT_DIR: path.join(dataDir, "checkpoints", dbName),
     CUSTODY_KEK: randomBytes(32).toString("base64"),
   });
   const { getDb, disconnectDb } = await import("../lib/db");
