@@ -14,6 +14,7 @@ import { ErrorNotice, Notice } from "../ui/error-notice";
 // (lib/audit/merkle-verify.ts): the leaf is hashed from the fields this page displays, so a
 // pass means those exact fields are in the signed tree — not merely that the server says so.
 
+const notSealed = (e: unknown) => e instanceof ApiRequestError && (e.code === "NOT_SEALED" || e.code === "NOT_IN_CHECKPOINT");
 const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 const b64 = (u: Uint8Array) => btoa(String.fromCharCode(...u));
 
@@ -33,15 +34,16 @@ export function InclusionProofCheck({ seq, event }: { seq: string; event: Canoni
   const q = useQuery({
     queryKey: ["audit-proof", seq],
     queryFn: async () => check(event, await apiFetch<InclusionProofDto>(`/api/v1/audit/events/${seq}/proof`)),
-    // An unsealed event is an expected answer; the auditor retries by hand.
-    retry: false,
+    // The sealer seals within a second or so: ask again for a little while before saying the
+    // event is not sealed. Other refusals are answers, not worth repeating.
+    retry: (count, error) => notSealed(error) && count < 8,
+    retryDelay: 750,
   });
 
   if (q.isPending) return <p role="status" className="text-[13px] text-zinc-600">Fetching the inclusion proof and checking it in this browser…</p>;
   if (q.isError) {
     const e = q.error;
-    const notSealed = e instanceof ApiRequestError && (e.code === "NOT_SEALED" || e.code === "NOT_IN_CHECKPOINT");
-    return notSealed ? (
+    return notSealed(e) ? (
       <Notice title="Not sealed yet">
         <p>{e.message}</p>
         <Button size="sm" className="mt-1" onClick={() => void q.refetch()}>
