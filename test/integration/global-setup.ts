@@ -15,6 +15,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     appUrl: string;
     ownerUrl: string;
+    kek: string;
   }
 }
 
@@ -40,6 +41,9 @@ export async function setup(project: TestProject) {
   const password = randomBytes(16).toString("hex");
   await ensureAppLogin(ownerUrl, "custody_test_app", password);
   project.provide("ownerUrl", ownerUrl);
+  // One key-encryption key for the whole run, as a deployment has one keyring: every test file
+  // can open data keys written by another (key rotation re-wraps them all).
+  project.provide("kek", process.env.CUSTODY_KEK ?? randomBytes(32).toString("base64"));
   project.provide("appUrl", appUrlFor(ownerUrl, "custody_test_app", password));
 }
 

@@ -4,7 +4,7 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("appUrl");
 process.env.TEST_OWNER_URL = inject("ownerUrl");
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("hex");
-process.env.CUSTODY_KEK ??= randomBytes(32).toString("base64");
+process.env.CUSTODY_KEK = inject("kek");
 process.env.CUSTODY_DATA_DIR ??= ".data/test-run";
 // Checkpoint files belong to one database: each run's fresh database gets its own directory,
 // or the sealer would find the previous run's checkpoints and refuse to sign over them.
