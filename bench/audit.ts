@@ -80,7 +80,7 @@ try {
   await insertSyntheticEvents(owner, { count: EVENTS, world, from: new Date(today - 30 * 86_400_000), to: new Date(today), chunk: 100_000 });
   const written = (Date.now() - t) / 1000;
   t = Date.now();
-  await new Sealer({ connectionString: db.ownerUrl, config: auditConfig(), log: () => {} }).sealAll({ maxBatch: 65_536, bulk: true });
+  await new Sealer({ connectionString: db.ownerUrl, config: auditConfig(), log: () => {} }).sealAll({ maxBatch: 65_536 });
   const sealed = (Date.now() - t) / 1000;
   console.log(`setup: ${EVENTS.toLocaleString("en-US")} synthetic events written in ${written.toFixed(0)} s, bulk-sealed in ${sealed.toFixed(0)} s`);
 

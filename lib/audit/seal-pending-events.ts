@@ -29,8 +29,6 @@ export interface SealOptions {
   maxEvents: number;
   /** Seqs below the floor that were gaps (not yet visible) and should be looked for again. */
   recheck?: readonly string[];
-  /** For a bulk load: skip waiting for the WAL flush (a crash loses the batch, never half of it). */
-  bulk?: boolean;
   /** Tests: runs inside the transaction just before COMMIT. */
   beforeCommit?: () => Promise<void>;
 }
@@ -55,7 +53,6 @@ export class TreeStateError extends Error {
 export async function sealPendingEvents(client: pg.ClientBase, ctx: SealContext, opts: SealOptions): Promise<SealResult> {
   await client.query("BEGIN");
   try {
-    if (opts.bulk) await client.query("SET LOCAL synchronous_commit = off");
     // The row lock serialises writers even if two sealers ever ran at once (the advisory lock
     // should prevent it): the second reads the state the first committed, so the tree never forks.
     const state = await client.query<{ tree_size: string; frontier: Buffer[] | null; floor_seq: string }>(

@@ -76,7 +76,7 @@ export class Sealer {
    * Becomes the sealer (waiting for the lock up to `waitMs`), seals everything pending, and
    * lets go. For `npm run audit:seal -- --once`, the seeder and tests. Returns the events sealed.
    */
-  async sealAll(opts: { waitMs?: number; maxBatch?: number; bulk?: boolean } = {}): Promise<number> {
+  async sealAll(opts: { waitMs?: number; maxBatch?: number } = {}): Promise<number> {
     const deadline = Date.now() + (opts.waitMs ?? 30_000);
     while (!(await this.#lead())) {
       if (Date.now() > deadline) throw new Error("another sealer holds the lock");
@@ -85,7 +85,7 @@ export class Sealer {
     let total = 0;
     try {
       for (;;) {
-        const result = await this.#sealOnce(opts.maxBatch ?? this.#opts.maxBatch, opts.bulk);
+        const result = await this.#sealOnce(opts.maxBatch ?? this.#opts.maxBatch);
         total += result.sealed;
         if (result.sealed === 0) return total;
       }
@@ -141,7 +141,7 @@ export class Sealer {
     return true;
   }
 
-  async #sealOnce(maxEvents: number, bulk = false): Promise<SealResult> {
+  async #sealOnce(maxEvents: number): Promise<SealResult> {
     const client = this.#client;
     if (!client) throw new Error("not connected");
     const signer = await checkpointSigningKey(this.#config);
@@ -149,7 +149,6 @@ export class Sealer {
     this.#gaps.expire();
     const result = await sealPendingEvents(client, { signer, origin: this.#config.origin, directory }, {
       maxEvents,
-      bulk,
       recheck: this.#gaps.seqs(),
       beforeCommit: this.#opts.beforeCommit,
     });

@@ -44,7 +44,7 @@ export async function seedAccessEvents(ownerUrl: string, count: number, log: (m:
     const sealStart = Date.now();
     const sealer = new Sealer({ connectionString: ownerUrl, config: auditConfig(), log });
     try {
-      const sealed = await sealer.sealAll({ maxBatch: BULK_BATCH, bulk: true, waitMs: 10_000 });
+      const sealed = await sealer.sealAll({ maxBatch: BULK_BATCH, waitMs: 10_000 });
       log(`sealed ${sealed.toLocaleString("en-US")} events in ${((Date.now() - sealStart) / 1000).toFixed(0)} s; tree size ${sealer.stats.treeSize.toLocaleString("en-US")}`);
     } catch (error) {
       if (!(error instanceof Error) || !/holds the lock/.test(error.message)) throw error;
