@@ -53,6 +53,10 @@ export class TreeStateError extends Error {
 export async function sealPendingEvents(client: pg.ClientBase, ctx: SealContext, opts: SealOptions): Promise<SealResult> {
   await client.query("BEGIN");
   try {
+    // The checkpoint file is written once COMMIT returns, so COMMIT must mean durable even
+    // where the server runs with synchronous_commit off: a file ahead of the database would
+    // read, rightly, as a truncated log.
+    await client.query("SET LOCAL synchronous_commit = on");
     // The row lock serialises writers even if two sealers ever ran at once (the advisory lock
     // should prevent it): the second reads the state the first committed, so the tree never forks.
     const state = await client.query<{ tree_size: string; frontier: Buffer[] | null; floor_seq: string }>(
