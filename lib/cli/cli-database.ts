@@ -19,7 +19,7 @@ export interface CliDatabase {
 export async function cliDatabase(log: (m: string) => void = () => {}): Promise<CliDatabase> {
   const dataDir = path.resolve(process.env.CUSTODY_DATA_DIR ?? ".data");
   const port = Number(process.env.CUSTODY_DB_PORT ?? 54329);
-  const external = process.env.DATABASE_URL;
+  const external = process.env.DATABASE_URL ?? process.env.MIGRATION_DATABASE_URL;
   if (external) {
     return { ownerUrl: process.env.MIGRATION_DATABASE_URL ?? external, appUrl: external, close: async () => {} };
   }
