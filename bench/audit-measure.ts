@@ -109,4 +109,34 @@ export async function sealLag(db: pg.Pool, fromSeq: string, toSeq: string) {
   return { events: Number(row.n), unsealed: Number(row.unsealed), p50: row.p50, p95: row.p95, p99: row.p99, max: row.max };
 }
 
+/** `fn` inside BEGIN … COMMIT on one pooled connection, rolled back if it throws. */
+export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const out = await fn(client);
+    await client.query("COMMIT");
+    return out;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** `n` GETs one after another; p50 and p95 in ms. */
+export async function sequentialLatency(n: number, url: () => string, headers: Record<string, string>) {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    const res = await fetch(url(), { headers });
+    if (!res.ok) throw new Error(`${url()}: ${res.status}`);
+    await res.arrayBuffer();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(n / 2)]!, p95: times[Math.floor(n * 0.95)]! };
+}
+
 export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;

@@ -17,7 +17,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import pg from "pg";
-import { closedLoop, mb, paced, rssSampler, sealLag } from "./audit-measure";
+import { closedLoop, inTransaction, mb, paced, rssSampler, sealLag, sequentialLatency } from "./audit-measure";
 import { benchEnv, ensureBuild, freshDatabase, sessionCookie, startServer } from "./harness";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3420);
@@ -48,19 +48,7 @@ const { upsertStaff } = await import("../prisma/factories");
 const owner = new pg.Pool({ connectionString: db.ownerUrl, max: 4 });
 owner.on("error", () => {}); // dropping the database at the end closes idle connections
 /** The content route's write: BEGIN; the event (recordEventWith); COMMIT — as lib/db.ts's withPgTransaction. */
-async function appendViaAccessPath(pool: pg.Pool, e: Parameters<typeof recordEventWith>[1]) {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await recordEventWith(client, e);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+const appendViaAccessPath = (pool: pg.Pool, e: Parameters<typeof recordEventWith>[1]) => inTransaction(pool, (client) => recordEventWith(client, e));
 const prisma = (max: number) => new PrismaClient({ adapter: new PrismaPg({ connectionString: db.appUrl, max }) });
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 try {
@@ -128,18 +116,7 @@ try {
   const manifest = openManifest(manifestNote, verifierKey);
 
   // Proofs over the million-leaf tree, through the API (not targets; the subtree cache at work).
-  const latency = async (n: number, url: () => string) => {
-    const times: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const s = performance.now();
-      const r = await fetch(`${base}${url()}`, { headers: { cookie } });
-      if (!r.ok) throw new Error(`${url()}: ${r.status}`);
-      await r.arrayBuffer();
-      times.push(performance.now() - s);
-    }
-    times.sort((a, b) => a - b);
-    return { p50: times[Math.floor(n / 2)]!, p95: times[Math.floor(n * 0.95)]! };
-  };
+  const latency = (n: number, url: () => string) => sequentialLatency(n, () => `${base}${url()}`, { cookie });
   const cpSizes = (await owner.query<{ n: string }>("SELECT tree_size::text AS n FROM audit_checkpoint")).rows.map((r) => Number(r.n));
   const inclusion = await latency(200, () => `/api/v1/audit/events/${1 + Math.floor(Math.random() * EVENTS)}/proof`);
   const consistent = await latency(50, () => `/api/v1/audit/checkpoints/consistency?from=${cpSizes[Math.floor(Math.random() * cpSizes.length)]}`);
