@@ -36,6 +36,11 @@ export class ExportRequestError extends Error {}
 
 export async function planExport(db: Queryable, directory: CheckpointDirectory, request: ExportRequest): Promise<ExportPlan> {
   const scope = request.conditions.length > 0 ? "filtered" : "contiguous";
+  // The directory before the database: its files were all committed before the query below,
+  // so one beyond the database's latest checkpoint means a truncated log, not a seal that
+  // landed between the two reads (which would make a healthy export fail verification).
+  const onDiskSizes = await directory.sizes();
+  const latestOnDisk = await directory.latest();
   const latest = await db.query<{ tree_size: string; root_hash: Buffer; note: string }>(
     "SELECT c.tree_size::text, c.root_hash, c.note FROM audit_checkpoint c ORDER BY c.tree_size DESC LIMIT 1",
   );
@@ -58,15 +63,16 @@ export async function planExport(db: Queryable, directory: CheckpointDirectory, 
     scope === "contiguous" ? [String(fromLeaf), String(size)] : [String(size), String(from ?? -1)],
   );
   const notes = fromDb.rows.map((r) => ({ size: toSafeNumber(r.tree_size, "tree size"), note: r.note }));
-  const onDisk = (await directory.sizes()).filter((s) => wanted(s) || s > size);
-  const latestOnDisk = await directory.latest();
+  const onDisk = onDiskSizes.filter((s) => wanted(s) || s > size);
   const stored: { size: number; note: string | null }[] = [];
   for (let i = 0; i < onDisk.length; i += 64) {
     stored.push(...(await Promise.all(onDisk.slice(i, i + 64).map(async (s) => ({ size: s, note: await directory.read(s) })))));
   }
+  const seen = new Set(notes.map((n) => n.note));
   for (const entry of [...stored, latestOnDisk]) {
-    if (!entry?.note || !(wanted(entry.size) || entry.size > size)) continue;
-    if (!notes.some((n) => n.note === entry.note)) notes.push({ size: entry.size, note: entry.note });
+    if (!entry?.note || !(wanted(entry.size) || entry.size > size) || seen.has(entry.note)) continue;
+    seen.add(entry.note);
+    notes.push({ size: entry.size, note: entry.note });
   }
   notes.sort((a, b) => a.size - b.size);
 

@@ -29,21 +29,29 @@ export const DEFAULT_MAX_SEAL_DELAY_MS = 5 * 60_000;
 
 export async function verifyDatabaseLog(db: Queryable, opts: DatabaseVerifyOptions): Promise<DatabaseVerifyResult> {
   const asOf = new Date();
-  const counts = await db.query<{ leaves: string | null; floor: string | null }>(
-    "SELECT (SELECT max(leaf_index) + 1 FROM audit_leaf)::text AS leaves, (SELECT floor_seq FROM audit_sealer_state WHERE id = 1)::text AS floor",
+  // The directory first: a checkpoint file is written only after its seal committed, so every
+  // file read here is also in the snapshot below. Read the other way round, a seal landing in
+  // between would look like a checkpoint the database lacks — a truncation that is not one.
+  const fromDir = await opts.directory.all();
+  // Leaves and checkpoints from one statement, hence one snapshot: a seal commits both at once.
+  const snapshot = await db.query<{ leaves: string | null; floor: string | null; tree_size: string | null; note: string | null }>(
+    `SELECT s.leaves, s.floor, c.tree_size::text, c.note
+       FROM (SELECT (SELECT max(leaf_index) + 1 FROM audit_leaf)::text AS leaves,
+                    (SELECT floor_seq FROM audit_sealer_state WHERE id = 1)::text AS floor) s
+       LEFT JOIN audit_checkpoint c ON true
+      ORDER BY c.tree_size`,
   );
-  const leaves = counts.rows[0]?.leaves ? toSafeNumber(counts.rows[0].leaves, "leaf count") : 0;
+  const first = snapshot.rows[0];
+  const leaves = first?.leaves ? toSafeNumber(first.leaves, "leaf count") : 0;
   const pending = await db.query<{ n: string }>(
     "SELECT count(*)::text AS n FROM access_event e WHERE e.seq > $1::bigint AND NOT EXISTS (SELECT 1 FROM audit_leaf l WHERE l.seq = e.seq)",
-    [counts.rows[0]?.floor ?? "0"],
+    [first?.floor ?? "0"],
   );
   const total = leaves + Number(pending.rows[0]?.n ?? 0);
 
-  const fromDb = await db.query<{ tree_size: string; note: string }>("SELECT c.tree_size::text, c.note FROM audit_checkpoint c ORDER BY c.tree_size");
-  const fromDir = await opts.directory.all();
-  const notes = fromDb.rows.map((r) => ({ size: toSafeNumber(r.tree_size, "tree size"), note: r.note }));
-  for (const stored of fromDir) if (!notes.some((n) => n.size === stored.size && n.note === stored.note)) notes.push(stored);
-  notes.sort((a, b) => a.size - b.size);
+  const fromDb = snapshot.rows.filter((r) => r.tree_size !== null && r.note !== null).map((r) => ({ size: toSafeNumber(r.tree_size!, "tree size"), note: r.note! }));
+  const seen = new Set(fromDb.map((n) => n.note));
+  const notes = [...fromDb, ...fromDir.filter((n) => !seen.has(n.note))].sort((a, b) => a.size - b.size);
 
   let done = 0;
   async function* lines(): AsyncGenerator<string[]> {
@@ -73,5 +81,5 @@ export async function verifyDatabaseLog(db: Queryable, opts: DatabaseVerifyOptio
     },
   );
   opts.onProgress?.(Math.max(done, total), Math.max(done, total));
-  return { ...result, checkpointsInDatabase: fromDb.rows.length, checkpointsInDirectory: fromDir.length, leaves };
+  return { ...result, checkpointsInDatabase: fromDb.length, checkpointsInDirectory: fromDir.length, leaves };
 }

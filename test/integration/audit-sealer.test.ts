@@ -209,6 +209,60 @@ describe("a sealer killed mid-batch", () => {
   }, 150_000);
 });
 
+describe("verifying a log while it is being sealed", () => {
+  it("never mistakes a seal landing mid-read for damage, in either verifier", async () => {
+    const d = await db();
+    await appendEvents(d, 500);
+    const s = sealer(d, { intervalMs: 5 }).start();
+    let writing = true;
+    const writer = (async () => {
+      while (writing) await appendEvents(d, 3);
+    })();
+    try {
+      const { planExport } = await import("@/lib/audit/export-plan");
+      const { exportStream } = await import("@/lib/audit/export-stream");
+      const { verifyExport } = await import("@/lib/audit/offline-verify");
+      for (let round = 0; round < 8; round++) {
+        const live = await verifyDatabaseLog(d.app, { directory: d.directory, verifierKey: d.signer.verifierKey, origin: TEST_ORIGIN });
+        expect(live, JSON.stringify(live)).toMatchObject({ ok: true });
+        const plan = await planExport(d.app, d.directory, { format: "jsonl", conditions: [] });
+        const stream = exportStream({ db: d.app, plan, exportId: "x", origin: TEST_ORIGIN, exportedAt: new Date().toISOString(), signer: d.signer });
+        const result = await verifyExport((await new Response(stream).text()).split("\n"), { verifierKey: d.signer.verifierKey });
+        expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      }
+    } finally {
+      writing = false;
+      await writer;
+      await s.stop();
+    }
+    expect(s.stats.batches).toBeGreaterThan(8);
+  });
+
+  it("a seal landing between reading the checkpoint directory and the database is not taken for truncation", async () => {
+    const d = await db();
+    await appendEvents(d, 50);
+    await sealer(d).sealAll();
+    // A directory that, as it is read, sees a seal happen (as a busy log would, every 250 ms).
+    class BusyDirectory extends CheckpointDirectory {
+      async sizes() {
+        await appendEvents(d, 5);
+        await sealer(d).sealAll();
+        return super.sizes();
+      }
+    }
+    const busy = new BusyDirectory(d.config.checkpointDir);
+    const live = await verifyDatabaseLog(d.app, { directory: busy, verifierKey: d.signer.verifierKey, origin: TEST_ORIGIN });
+    expect(live, JSON.stringify(live)).toMatchObject({ ok: true, verifiedSize: 55 });
+    const { planExport } = await import("@/lib/audit/export-plan");
+    const { exportStream } = await import("@/lib/audit/export-stream");
+    const { verifyExport } = await import("@/lib/audit/offline-verify");
+    const plan = await planExport(d.app, busy, { format: "jsonl", conditions: [] });
+    const stream = exportStream({ db: d.app, plan, exportId: "x", origin: TEST_ORIGIN, exportedAt: new Date().toISOString(), signer: d.signer });
+    const result = await verifyExport((await new Response(stream).text()).split("\n"), { verifierKey: d.signer.verifierKey });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, verifiedSize: 60 });
+  });
+});
+
 describe("refusing to sign over damage", () => {
   it("refuses to seal when the directory holds a different checkpoint of the size it would sign (a fork)", async () => {
     const d = await db();
