@@ -3,7 +3,7 @@ import { type Queryable, toSafeNumber } from "./event-rows";
 import { exportEventLine, exportMissingLine } from "./export-format";
 import { logTexts } from "./log-entries";
 import { contiguousLineChunks } from "./log-line-chunks";
-import { type VerifyResult, verifyAccessLog } from "./offline-verify";
+import { type VerifierKeys, type VerifyResult, verifyAccessLog } from "./offline-verify";
 
 // The live log checked against the checkpoints kept outside it: every leaf recomputed from its
 // event row, every checkpoint in the database and in the checkpoint directory checked for
@@ -13,7 +13,7 @@ import { type VerifyResult, verifyAccessLog } from "./offline-verify";
 
 export interface DatabaseVerifyOptions {
   directory: CheckpointDirectory;
-  verifierKey: string;
+  verifierKey: VerifierKeys;
   origin?: string;
   /** An unsealed event older than this fails verification (default 5 minutes). */
   maxUnsealedAgeMs?: number;

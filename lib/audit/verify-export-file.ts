@@ -12,8 +12,11 @@ import { DEFAULT_MAX_SEAL_DELAY_MS, DEFAULT_MAX_UNSEALED_AGE_MS } from "./verify
 
 export type FileVerifyResult = VerifyResult | { ok: false; kind: "manifest"; problem: string; firstBadSeq: null; firstBadLeafIndex: null; eventsChecked: number };
 
+/** The log's verifier key, or several (one per line of a key file) when the signing key was rotated. */
+export type VerifierKeyList = string | readonly string[];
+
 export interface ExportFileOptions {
-  verifierKey: string;
+  verifierKey: VerifierKeyList;
   trustedCheckpoint?: string;
   manifest?: string;
   maxUnsealedAgeMs?: number;
@@ -45,7 +48,7 @@ export async function verifyExportFile(file: string, opts: ExportFileOptions): P
 }
 
 /** A CSV export is vouched for only by its manifest: signature, SHA-256 and row count. */
-export async function verifyCsvFile(file: string, opts: { verifierKey: string; manifest: string }): Promise<FileVerifyResult> {
+export async function verifyCsvFile(file: string, opts: { verifierKey: VerifierKeyList; manifest: string }): Promise<FileVerifyResult> {
   const bytes = await readFile(file);
   const rows = bytes.toString("utf8").split("\r\n").filter((line) => line !== "").length - 1;
   const problem = checkManifest(opts.manifest, opts.verifierKey, { format: "csv", sha256: createHash("sha256").update(bytes).digest("hex"), events: rows });
@@ -53,13 +56,18 @@ export async function verifyCsvFile(file: string, opts: { verifierKey: string; m
   return { ok: true, events: rows, sealedEvents: rows, uncoveredEvents: 0, unsealedEvents: 0, checkpointsVerified: 0, verifiedSize: 0, verifiedRoot: null };
 }
 
-function checkManifest(note: string, verifierKey: string, actual: { format: "jsonl" | "csv"; sha256: string; events: number }): string | null {
+function checkManifest(note: string, verifierKey: VerifierKeyList, actual: { format: "jsonl" | "csv"; sha256: string; events: number }): string | null {
   let manifest;
-  try {
-    manifest = openManifest(note, verifierKey);
-  } catch (error) {
-    return `the manifest does not verify: ${(error as Error).message}`;
+  let why = "";
+  for (const key of typeof verifierKey === "string" ? [verifierKey] : verifierKey) {
+    try {
+      manifest = openManifest(note, key);
+      break;
+    } catch (error) {
+      why ||= (error as Error).message;
+    }
   }
+  if (!manifest) return `the manifest does not verify: ${why}`;
   if (manifest.format !== actual.format) return `the manifest is for a ${manifest.format} export, not ${actual.format}`;
   if (manifest.sha256 !== actual.sha256) return `the file's SHA-256 is ${actual.sha256}, but the manifest signs ${manifest.sha256}: the file was altered or is another export`;
   if (manifest.events !== actual.events) return `the file holds ${actual.events} events, but the manifest signs ${manifest.events}`;

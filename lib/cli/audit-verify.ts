@@ -59,7 +59,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (values.export || values.csv) {
-    const verifierKey = (await text(values["public-key"]))?.trim();
+    const verifierKey = keysOf(await text(values["public-key"]));
     if (!verifierKey) throw new UsageError("--public-key FILE is required (GET /api/v1/audit/public-key gives it)");
     if (values.csv) {
       const manifest = await text(values.manifest);
@@ -71,7 +71,7 @@ async function main(): Promise<number> {
   }
   if (values.database) {
     const config = auditConfig();
-    const verifierKey = (await text(values["public-key"]))?.trim() ?? (await checkpointSigningKey(config)).verifierKey;
+    const verifierKey = keysOf(await text(values["public-key"])) ?? (await checkpointSigningKey(config)).verifierKey;
     const db = await cliDatabase();
     const pool = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });
     pool.on("error", () => {}); // an idle connection closed under us is not a verification result
@@ -103,6 +103,12 @@ async function recordVerification(url: string, result: FileVerifyResult) {
 }
 
 class UsageError extends Error {}
+
+/** A key file holds one verifier key per line: the current one, and older ones after a rotation. */
+function keysOf(text: string | undefined): string | string[] | undefined {
+  const keys = (text ?? "").split("\n").map((line) => line.trim()).filter(Boolean);
+  return keys.length === 0 ? undefined : keys.length === 1 ? keys[0] : keys;
+}
 
 main().then(
   (code) => process.exit(code),

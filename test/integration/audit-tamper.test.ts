@@ -191,7 +191,10 @@ describe("npm run audit:verify", () => {
     const d = await sealedLog();
     const dir = d.config.checkpointDir;
     const keyFile = path.join(dir, "..", `${d.name}.pub`);
-    await writeFile(keyFile, d.signer.verifierKey + "\n");
+    // The key file may list an earlier (rotated-out) key beside the current one.
+    const { verifierKeyString } = await import("@/lib/audit/signed-note");
+    const retired = verifierKeyString(TEST_ORIGIN, generateKeyPairSync("ed25519").publicKey);
+    await writeFile(keyFile, `${retired}\n${d.signer.verifierKey}\n`);
     const env = { ...process.env, DATABASE_URL: d.ownerUrl, MIGRATION_DATABASE_URL: d.ownerUrl, CUSTODY_CHECKPOINT_DIR: dir, CUSTODY_SIGNING_KEY: d.config.signingKeyEnv, CUSTODY_LOG_ORIGIN: TEST_ORIGIN };
     const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/cli/audit-verify.ts", ...args], { env, encoding: "utf8" });
 
