@@ -4,7 +4,7 @@
 // whose webServer starts the production server with it.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { nextCommand } from "../lib/cli/next-bin";
 import { appUrlFor, ensureAppLogin } from "../lib/db/bootstrap";
@@ -28,6 +28,7 @@ try {
   const password = randomBytes(16).toString("hex");
   await ensureAppLogin(owner.toString(), "custody_e2e_app", password);
   const dataDir = path.resolve(".data/e2e-run");
+  mkdirSync(dataDir, { recursive: true });
   Object.assign(process.env, {
     DATABASE_URL: appUrlFor(owner.toString(), "custody_e2e_app", password),
     E2E_OWNER_URL: owner.toString(),
@@ -38,6 +39,8 @@ try {
     // Checkpoint files belong to one database; each run's fresh one gets its own directory.
     CUSTODY_CHECKPOINT_DIR: path.join(dataDir, "checkpoints", dbName),
     CUSTODY_KEK: randomBytes(32).toString("base64"),
+    // TOTP steps spent by the specs of this run (see e2e/fixtures.ts).
+    E2E_TOTP_STATE: path.join(dataDir, `totp-steps-${dbName}.json`),
   });
   const { getDb, disconnectDb } = await import("../lib/db");
   const { seedDemo } = await import("../prisma/seed");

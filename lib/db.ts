@@ -11,7 +11,13 @@ import { env } from "@/lib/env";
 const globalForDb = globalThis as unknown as { custodyDb?: PrismaClient; custodyPool?: pg.Pool };
 
 export function getPool(): pg.Pool {
-  globalForDb.custodyPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 20 });
+  if (!globalForDb.custodyPool) {
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 20 });
+    // An idle connection the database drops (restart, failover) emits 'error' on the pool;
+    // unhandled, that would crash the server. The pool replaces the connection on next use.
+    pool.on("error", (err) => console.error("idle database connection lost:", err.message));
+    globalForDb.custodyPool = pool;
+  }
   return globalForDb.custodyPool;
 }
 

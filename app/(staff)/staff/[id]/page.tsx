@@ -23,7 +23,9 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
       <h1 className="text-base font-semibold">
         {staff.name} <span className="font-normal text-zinc-600">{staff.email}</span>
       </h1>
-      <StaffForm key={`${staff.id}-${staff.roles.join()}-${staff.regions.join()}-${staff.disabled}`} staff={staff} isSelf={staff.id === me.id} />
+      {/* Keyed by id only: the form already holds what was just saved, and remounting it on the
+          refresh that follows a save would drop its "Saved and logged." confirmation. */}
+      <StaffForm key={staff.id} staff={staff} isSelf={staff.id === me.id} />
     </div>
   );
 }
