@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
 import { readActivity } from "@/lib/audit/activity/read-activity";
 import { PURPOSES } from "@/lib/policy/purposes";
@@ -7,7 +6,7 @@ import { AccessRefused } from "@/components/access-refused";
 import { DayPurposeTable, TopReadersTable } from "@/components/audit/activity-tables";
 import { ReaderBarChart } from "@/components/audit/charts/reader-bar-chart";
 import { StackedDayChart } from "@/components/audit/charts/stacked-day-chart";
-import { cx } from "@/components/ui/cx";
+import { WindowTabs } from "@/components/audit/window-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Read activity" };
@@ -36,21 +35,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
             Allowed content reads from {a.from} to {a.to} (UTC): {n(a.totalReads)} read{a.totalReads === 1 ? "" : "s"} by {a.readers} reader{a.readers === 1 ? "" : "s"}.
           </p>
         </div>
-        <nav aria-label="Time window">
-          <ul className="flex gap-1 rounded-md border border-zinc-200 bg-white p-0.5">
-            {WINDOWS.map((d) => (
-              <li key={d}>
-                <Link
-                  href={`/audit/activity?days=${d}`}
-                  aria-current={d === days ? "page" : undefined}
-                  className={cx("block rounded px-2.5 py-0.5 text-[13px] no-underline hover:no-underline", d === days ? "bg-zinc-900 text-white" : "text-zinc-700 hover:bg-zinc-100")}
-                >
-                  {d} days
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <WindowTabs basePath="/audit/activity" windows={WINDOWS} current={days} />
       </div>
       {a.totalReads === 0 ? (
         <EmptyState title="No reads in this window" />

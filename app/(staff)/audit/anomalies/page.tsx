@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
 import { findAnomalies } from "@/lib/audit/anomalies/find-anomalies";
 import { ANOMALY_KINDS, type AnomalyKind } from "@/lib/audit/anomalies/types";
 import { formatWorkingHours } from "@/lib/audit/anomalies/working-hours";
 import { AccessRefused } from "@/components/access-refused";
 import { AnomalySection } from "@/components/audit/anomaly-section";
-import { cx } from "@/components/ui/cx";
+import { WindowTabs } from "@/components/audit/window-tabs";
 
 export const metadata: Metadata = { title: "Anomaly signals" };
 
@@ -44,21 +43,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Se
             Patterns worth a second look in the last {days} days — {total} signal{total === 1 ? "" : "s"}. Each lists the events it rests on; a signal is a question, not a finding.
           </p>
         </div>
-        <nav aria-label="Time window">
-          <ul className="flex gap-1 rounded-md border border-zinc-200 bg-white p-0.5">
-            {WINDOWS.map((d) => (
-              <li key={d}>
-                <Link
-                  href={`/audit/anomalies?days=${d}`}
-                  aria-current={d === days ? "page" : undefined}
-                  className={cx("block rounded px-2.5 py-0.5 text-[13px] no-underline hover:no-underline", d === days ? "bg-zinc-900 text-white" : "text-zinc-700 hover:bg-zinc-100")}
-                >
-                  {d} days
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <WindowTabs basePath="/audit/anomalies" windows={WINDOWS} current={days} />
       </div>
       <nav aria-label="Signal kinds" className="flex flex-wrap gap-x-4 gap-y-1 text-[13px]">
         {ANOMALY_KINDS.map((k) => (
