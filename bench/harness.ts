@@ -59,7 +59,8 @@ export function ensureBuild() {
 }
 
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(...nextCommand("start", "-p", String(port)), { env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+  // The production server as `npm start` runs it: one Next.js handler per core (serve.mjs).
+  const child = spawn(process.execPath, ["lib/cli/serve.mjs", "-p", String(port)], { env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     try {

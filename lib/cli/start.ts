@@ -50,7 +50,8 @@ async function main() {
   }
 
   log(`starting Custody on http://localhost:${port}`);
-  const server = spawn(...nextCommand("start", "-p", String(port)), { stdio: "inherit", env: childEnv });
+  // One Next.js handler per core behind one port (lib/cli/serve.mjs; docs/decisions/006).
+  const server = spawn(process.execPath, ["lib/cli/serve.mjs", "-p", String(port)], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
   const stop = async (code: number) => {
     await db.embedded?.stop().catch(() => {});
     process.exit(code);
