@@ -6,38 +6,15 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { nextCommand } from "../lib/cli/next-bin";
 import { encode } from "next-auth/jwt";
-import { appUrlFor, ensureAppLogin } from "../lib/db/bootstrap";
-import { createDatabase, withPgClient } from "../lib/db/admin";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/migrate";
+import { createFreshDatabase, type FreshDatabase } from "../lib/db/fresh-database";
 
-export type BenchDb = { appUrl: string; ownerUrl: string; close: () => Promise<void> };
+export type BenchDb = FreshDatabase;
 
-/** Port and data directory go together (as for tests), so benchmarks run side by side do not share a cluster. */
-function benchPostgres(port: number): Promise<EmbeddedDatabase> {
-  return startEmbeddedPostgres({ dataDir: path.resolve(port === 54332 ? ".data/bench-pg" : `.data/bench-pg-${port}`), port });
-}
-
-export async function freshDatabase(name: string): Promise<BenchDb> {
-  const embedded: EmbeddedDatabase | null = process.env.TEST_DATABASE_SERVER_URL
-    ? null
-    : await benchPostgres(Number(process.env.CUSTODY_BENCH_DB_PORT ?? 54332));
-  const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? embedded!.superuserUrl("postgres");
-  const dbName = `custody_bench_${name}_${Date.now()}`;
-  await createDatabase(serverUrl, dbName);
-  const owner = new URL(serverUrl);
-  owner.pathname = `/${dbName}`;
-  await applyMigrations(owner.toString());
-  const password = randomBytes(16).toString("hex");
-  await ensureAppLogin(owner.toString(), "custody_bench_app", password);
-  return {
-    appUrl: appUrlFor(owner.toString(), "custody_bench_app", password),
-    ownerUrl: owner.toString(),
-    close: async () => {
-      await withPgClient(serverUrl, (c) => c.query(`drop database if exists "${dbName}" with (force)`)).catch(() => {});
-      await embedded?.stop();
-    },
-  };
+export function freshDatabase(name: string): Promise<BenchDb> {
+  // Port and data directory go together (as for tests), so benchmarks run side by side do not share a cluster.
+  const port = Number(process.env.CUSTODY_BENCH_DB_PORT ?? 54332);
+  const dataDir = path.resolve(port === 54332 ? ".data/bench-pg" : `.data/bench-pg-${port}`);
+  return createFreshDatabase({ prefix: `custody_bench_${name}`, appRole: "custody_bench_app", embedded: { port, dataDir } });
 }
 
 export function benchEnv(appUrl: string, port: number): Record<string, string> {

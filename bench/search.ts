@@ -16,7 +16,7 @@ async function reuseDatabase(ownerUrl: string): Promise<BenchDb> {
   await applyMigrations(ownerUrl);
   const password = randomBytes(16).toString("hex");
   await ensureAppLogin(ownerUrl, "custody_bench_app", password);
-  return { ownerUrl, appUrl: appUrlFor(ownerUrl, "custody_bench_app", password), close: async () => {} };
+  return { name: new URL(ownerUrl).pathname.slice(1), ownerUrl, appUrl: appUrlFor(ownerUrl, "custody_bench_app", password), close: async () => {} };
 }
 
 const PORT = Number(process.env.BENCH_PORT ?? 3430);

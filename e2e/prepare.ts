@@ -7,31 +7,19 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { nextCommand } from "../lib/cli/next-bin";
-import { appUrlFor, ensureAppLogin } from "../lib/db/bootstrap";
-import { createDatabase, withPgClient } from "../lib/db/admin";
-import { startEmbeddedPostgres } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/migrate";
+import { createFreshDatabase } from "../lib/db/fresh-database";
 
 const dbPort = Number(process.env.CUSTODY_E2E_DB_PORT ?? 54331);
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-const embedded = process.env.TEST_DATABASE_SERVER_URL
-  ? null
-  : await startEmbeddedPostgres({ dataDir: path.resolve(`.data/e2e-pg-${dbPort}`), port: dbPort });
-const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? embedded!.superuserUrl("postgres");
-const dbName = `custody_e2e_${Date.now()}`;
+const db = await createFreshDatabase({ prefix: "custody_e2e", appRole: "custody_e2e_app", embedded: { port: dbPort, dataDir: path.resolve(`.data/e2e-pg-${dbPort}`) } });
+const dbName = db.name;
 let status = 1;
 try {
-  await createDatabase(serverUrl, dbName);
-  const owner = new URL(serverUrl);
-  owner.pathname = `/${dbName}`;
-  await applyMigrations(owner.toString());
-  const password = randomBytes(16).toString("hex");
-  await ensureAppLogin(owner.toString(), "custody_e2e_app", password);
   const dataDir = path.resolve(".data/e2e-run");
   mkdirSync(dataDir, { recursive: true });
   Object.assign(process.env, {
-    DATABASE_URL: appUrlFor(owner.toString(), "custody_e2e_app", password),
-    E2E_OWNER_URL: owner.toString(),
+    DATABASE_URL: db.appUrl,
+    E2E_OWNER_URL: db.ownerUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     NEXTAUTH_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
     CUSTODY_DEMO: "1",
@@ -54,7 +42,6 @@ try {
   const run = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env: process.env });
   status = run.status ?? 1;
 } finally {
-  if (!process.env.KEEP_TEST_DB) await withPgClient(serverUrl, (c) => c.query(`drop database if exists "${dbName}" with (force)`)).catch(() => {});
-  await embedded?.stop();
+  await db.close({ keep: Boolean(process.env.KEEP_TEST_DB) });
 }
 process.exit(status);
