@@ -2,7 +2,7 @@
 // clients holding valid grants, against the production server on the embedded PostgreSQL,
 // with the same server's GET /api/health measured in the same run for comparison.
 // Targets (2 cores): p95 ≤ 50 ms and ≥ 300 logged reads per second.
-import { benchEnv, ensureBuild, fmt, freshDatabase, runLoad, sessionCookie, startServer } from "./harness";
+import { benchEnv, cpuMeter, ensureBuild, fmt, fmtCpu, freshDatabase, runLoad, sessionCookie, startServer } from "./harness";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -66,9 +66,13 @@ try {
 
   const warm = (n: number) => runLoad({ clients: CLIENTS, seconds: n, request: (c) => fetch(`${base}/api/v1/cases/${clients[c]!.caseId}/messages`, { headers: { cookie: clients[c]!.cookie } }) });
   await warm(3);
+  let meter = cpuMeter(server.pid!);
   const health = await runLoad({ clients: CLIENTS, seconds: SECONDS, request: () => fetch(`${base}/api/health`) });
+  const healthCpu = meter();
+  meter = cpuMeter(server.pid!);
   const content = await runLoad({ clients: CLIENTS, seconds: SECONDS, request: (c) => fetch(`${base}/api/v1/cases/${clients[c]!.caseId}/messages`, { headers: { cookie: clients[c]!.cookie } }) });
 
+  const contentCpu = meter();
   const logged = await (async () => {
     const { default: pg } = await import("pg");
     const c = new pg.Client({ connectionString: db.ownerUrl });
@@ -81,6 +85,8 @@ try {
   console.log(`\n${CLIENTS} concurrent clients, ${SECONDS} s each, ${SCOPE}-message scope`);
   console.log(`GET /api/health                       ${fmt(health)}`);
   console.log(`GET /api/v1/cases/{id}/messages       ${fmt(content)}`);
+  console.log(`health:  ${fmtCpu(healthCpu, health.requests)}`);
+  console.log(`content: ${fmtCpu(contentCpu, content.requests)}`);
   console.log(`content ÷ health throughput: ${(content.rps / health.rps).toFixed(2)}   p95 ratio: ${(content.p95 / health.p95).toFixed(2)}`);
   console.log(`logged CONTENT_READ events: ${logged} (each 200 message ids)`);
   const pass = content.p95 <= 50 && content.rps >= 300 && content.errors === 0;

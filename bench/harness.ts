@@ -2,7 +2,7 @@
 // server started against it, session cookies minted for staff, and a closed-loop load generator.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { nextCommand } from "../lib/cli/next-bin";
 import { encode } from "next-auth/jwt";
@@ -37,7 +37,9 @@ export function ensureBuild() {
 
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
   // The production server as `npm start` runs it: one Next.js handler per core (serve.mjs).
-  const child = spawn(process.execPath, ["lib/cli/serve.mjs", "-p", String(port)], { env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+  // BENCH_SERVER_NODE_ARGS: extra flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "lib/cli/serve.mjs", "-p", String(port)], { env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     try {
@@ -102,4 +104,55 @@ export async function runLoad(opts: { clients: number; seconds: number; request:
 
 export function fmt(r: LoadResult) {
   return `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   (${r.requests} requests, ${r.errors} errors)`;
+}
+
+/** CPU seconds (user + system) used so far by one process and all of its descendants (Linux /proc). */
+export function treeCpuSeconds(root: number, exclude = new Set<number>()): number {
+  const tick = 100; // USER_HZ on Linux
+  const procs = new Map<number, { ppid: number; cpu: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      procs.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick });
+    } catch {
+      // exited while we looked
+    }
+  }
+  let total = 0;
+  const walk = (pid: number) => {
+    if (exclude.has(pid)) return;
+    total += procs.get(pid)?.cpu ?? 0;
+    for (const [child, p] of procs) if (p.ppid === pid) walk(child);
+  };
+  walk(root);
+  return total;
+}
+
+export type CpuSplit = { server: number; database: number; loadGenerator: number };
+
+/**
+ * Where the machine's CPU went between two calls: the server's processes, PostgreSQL (the
+ * embedded cluster is this process's child), and this process, the load generator.
+ */
+export function cpuMeter(serverPid: number) {
+  const sample = (): CpuSplit => {
+    const server = treeCpuSeconds(serverPid);
+    const self = process.cpuUsage();
+    const selfSeconds = (self.user + self.system) / 1e6;
+    const database = treeCpuSeconds(process.pid, new Set([serverPid])) - selfSeconds;
+    return { server, database, loadGenerator: selfSeconds };
+  };
+  const start = sample();
+  return (): CpuSplit => {
+    const end = sample();
+    return { server: end.server - start.server, database: end.database - start.database, loadGenerator: end.loadGenerator - start.loadGenerator };
+  };
+}
+
+/** CPU milliseconds per request, by process group. */
+export function fmtCpu(split: CpuSplit, requests: number) {
+  const per = (s: number) => ((s * 1000) / requests).toFixed(2);
+  return `CPU per request: server ${per(split.server)} ms, PostgreSQL ${per(split.database)} ms, load generator ${per(split.loadGenerator)} ms`;
 }

@@ -1,6 +1,6 @@
 // Developer tool: times the pieces of one content read in-process (no HTTP), to see where a
 // request's milliseconds go. Not part of `npm run bench`.
-import { freshDatabase, benchEnv, sessionCookie } from "./harness";
+import { freshDatabase, benchEnv, sessionCookie, treeCpuSeconds } from "./harness";
 
 const db = await freshDatabase("profile");
 Object.assign(process.env, benchEnv(db.appUrl, 1));
@@ -26,18 +26,25 @@ try {
   const meta = { requestId: "p", ipHmac: null, userAgent: null };
   const time = async (label: string, n: number, fn: () => Promise<unknown>) => {
     for (let i = 0; i < 20; i++) await fn();
+    // PostgreSQL is this process's child (embedded); its CPU is the tree's minus ours.
+    const cpu = () => treeCpuSeconds(process.pid) - (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
     const t = performance.now();
+    const c0 = cpu();
+    const n0 = process.cpuUsage();
     for (let i = 0; i < n; i++) await fn();
-    console.log(`${label.padEnd(28)} ${((performance.now() - t) / n).toFixed(2)} ms`);
+    const node = process.cpuUsage(n0);
+    const pg = cpu() - c0;
+    console.log(`${label.padEnd(28)} ${((performance.now() - t) / n).toFixed(2)} ms   node CPU ${((node.user + node.system) / 1000 / n).toFixed(2)} ms   PostgreSQL CPU ${((pg * 1000) / n).toFixed(2)} ms`);
   };
   const loadStaff = (id: string) => prisma.staff.findUnique({ where: { id }, select: { id: true, name: true, email: true, roles: true, regions: true, disabled: true, accountLinks: { select: { accountId: true } } } });
   const staff = { id: s.id, name: "P", email: s.email, roles: ["REVIEWER" as const], regions: ["US" as const], linkedAccountIds: [], sessionId: null, stepUpAt: new Date(), totpEnrolled: true };
   await time("jwt decode", 300, () => decode({ token, secret: process.env.NEXTAUTH_SECRET! }));
   await time("loadStaff", 300, () => loadStaff(s.id));
   await time("readCaseMessages (200)", 300, () => readCaseMessages(staff, { caseId }, meta));
-  const { loadReadContext, loadSealedMessages } = await import("../lib/access/read-queries");
-  await time("loadReadContext (raw)", 300, () => withPgTransaction((tx) => loadReadContext(tx, caseId, s.id)));
-  await time("loadSealedMessages (raw)", 300, () => withPgTransaction((tx) => loadSealedMessages(tx, conv.conversationId, { from: 11, to: 210 })));
+  const { loadReadContext, revealRange } = await import("../lib/access/read-queries");
+  const event = { actor: { id: s.id, email: s.email, roles: ["REVIEWER"] }, action: "CONTENT_READ", outcome: "ALLOWED", caseId, conversationId: conv.conversationId, purpose: "USER_REPORT", justification: "profiling the read path only", meta } as const;
+  await time("loadReadContext (+ tally)", 300, () => withPgTransaction((tx) => loadReadContext(tx, caseId, s.id, new Date())));
+  await time("revealRange (+ event)", 300, () => withPgTransaction((tx) => revealRange(tx, conv.conversationId, { from: 11, to: 210 }, event)));
   await time("messages via Prisma", 300, () => prisma.message.findMany({ where: { conversationId: conv.conversationId, position: { gte: 11, lte: 210 } }, orderBy: { position: "asc" }, select: { id: true, position: true, senderId: true, sentAt: true, hasMedia: true, ciphertext: true, nonce: true, keyVersion: true } }));
   await time("empty transaction", 300, () => prisma.$transaction(async () => 1));
   await time("SELECT 1", 300, () => prisma.$queryRaw`SELECT 1`);

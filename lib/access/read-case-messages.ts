@@ -10,8 +10,7 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import { UUID_RE } from "@/lib/ids";
 import { env } from "@/lib/env";
 import { decideContentRead } from "@/lib/policy/content-access";
-import { loadReadContext, loadSealedMessages, type ReadContext, type SealedMessage } from "./read-queries";
-import { countContentRead } from "./read-tally";
+import { loadReadContext, loadSealedMessagesById, revealRange, type ReadContext, type SealedMessage } from "./read-queries";
 import type { DenialReason } from "@/lib/policy/reasons";
 
 // The one path to DM plaintext. Order matters and is the product's promise:
@@ -50,11 +49,12 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
   let revealed: Revealed;
   try {
     revealed = await withPgTransaction(async (tx) => {
-      const kase = validCaseId ? await loadReadContext(tx, validCaseId, staff.id) : null;
+      // Counted before deciding (in the same statement); a refusal rolls the count back with the transaction.
+      const kase = validCaseId ? await loadReadContext(tx, validCaseId, staff.id, now) : null;
       if (!kase) throw new Denied("CASE_NOT_FOUND", "No such case.", null);
       // Specific ids are fetched first only to learn their positions; an id that is not a
       // message of this conversation is out of scope by definition.
-      const asked = wantedIds ? await loadSealedMessages(tx, kase.conversationId, { ids: wantedIds.filter((id) => UUID_RE.test(id)) }) : null;
+      const asked = wantedIds ? await loadSealedMessagesById(tx, kase.conversationId, wantedIds.filter((id) => UUID_RE.test(id))) : null;
       const decision = decideContentRead({
         staff: { ...staff, disabled: false },
         kase,
@@ -62,27 +62,25 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
         now,
         requestedPositions: asked ? (asked.length === wantedIds!.length ? asked.map((r) => r.position) : [-1]) : undefined,
         stepUpAt: staff.stepUpAt,
-        // Counted before deciding; a refusal rolls the count back with the transaction.
-        readsInLastHour: await countContentRead(tx, staff.id, now),
+        readsInLastHour: kase.readsInLastHour,
         readLimitPerHour: env().CUSTODY_READ_LIMIT_PER_HOUR,
       });
       if (!decision.allow) throw new Denied(decision.reason, decision.message, kase);
       const grant = kase.grant!;
-      const rows = asked ?? (await loadSealedMessages(tx, kase.conversationId, decision.scope));
-      const seq = await recordEventWith(tx, {
+      const event = {
         actor: actorOf(staff),
         action: "CONTENT_READ",
         outcome: "ALLOWED",
         caseId: kase.id,
         conversationId: kase.conversationId,
-        accountIds: [...new Set(rows.map((r) => r.senderId))],
-        messageIds: rows.map((r) => r.id),
         purpose: grant.purpose,
         justification: grant.justification,
         grantId: grant.id,
         meta,
-      });
-      return { rows, kase, grant, seq };
+      } as const;
+      if (!asked) return { kase, grant, ...(await revealRange(tx, kase.conversationId, decision.scope, event)) };
+      const seq = await recordEventWith(tx, { ...event, accountIds: [...new Set(asked.map((r) => r.senderId))], messageIds: asked.map((r) => r.id) });
+      return { rows: asked, kase, grant, seq };
     });
   } catch (err) {
     if (err instanceof Denied) {
@@ -106,6 +104,8 @@ async function decryptForResponse({ rows, kase, grant, seq }: Revealed): Promise
     keys.set(k.version, await unwrapDataKey({ conversationId: kase.conversationId, version: k.version, wrappedKey: Buffer.from(k.wrappedKey, "base64"), kekId: k.kekId }));
   }
   const reported = new Set(kase.reportedMessageIds);
+  // Senders are participants (intake refuses anyone else), so their handles came with the context.
+  const handles = new Map(kase.participants.map((p) => [p.accountId, p.handle]));
   return {
     caseId: kase.id,
     grant: { id: grant.id, purpose: grant.purpose, expiresAt: grant.expiresAt.toISOString(), scopeFrom: grant.scopeFrom, scopeTo: grant.scopeTo },
@@ -113,7 +113,7 @@ async function decryptForResponse({ rows, kase, grant, seq }: Revealed): Promise
     messages: rows.map((r) => ({
       id: r.id,
       position: r.position,
-      sender: { accountId: r.senderId, handle: r.senderHandle },
+      sender: { accountId: r.senderId, handle: handles.get(r.senderId) ?? r.senderId },
       sentAt: r.sentAt.toISOString(),
       text: open(keys.get(r.keyVersion)!, { ciphertext: Buffer.from(r.ciphertext), nonce: Buffer.from(r.nonce) }, messageAad(kase.conversationId, r.id, r.keyVersion)).toString("utf8"),
       hasMedia: r.hasMedia,

@@ -54,14 +54,53 @@ export async function recordEvent(db: Db | Tx, e: EventInput): Promise<bigint> {
   return row.seq;
 }
 
+const EVENT_COLUMNS = [
+  "actor_id", "actor_email", "actor_roles", "action", "outcome", "denial_reason", "case_id", "conversation_id",
+  "account_ids", "message_ids", "purpose", "justification", "grant_id", "request_id", "ip_hmac", "user_agent", "details",
+] as const;
+type EventColumn = (typeof EVENT_COLUMNS)[number];
+
+/**
+ * One event as the column list, value expressions ($1…$n) and parameters of an INSERT into
+ * access_event, for statements that write the event together with other work. `computed`
+ * replaces a column's parameter with an SQL expression (the content route derives the
+ * revealed message ids from the rows it reads in the same statement).
+ */
+export function eventInsert(e: EventInput, computed: Partial<Record<EventColumn, string>> = {}): { columns: string; values: string; params: unknown[] } {
+  const r = eventRow(e);
+  const byColumn: Record<EventColumn, unknown> = {
+    actor_id: r.actorId,
+    actor_email: r.actorEmail,
+    actor_roles: r.actorRoles,
+    action: r.action,
+    outcome: r.outcome,
+    denial_reason: r.denialReason,
+    case_id: r.caseId,
+    conversation_id: r.conversationId,
+    account_ids: r.accountIds,
+    message_ids: r.messageIds,
+    purpose: r.purpose,
+    justification: r.justification,
+    grant_id: r.grantId,
+    request_id: r.requestId,
+    ip_hmac: r.ipHmac,
+    user_agent: r.userAgent,
+    details: r.details === null ? null : JSON.stringify(r.details),
+  };
+  const params: unknown[] = [];
+  const values = EVENT_COLUMNS.map((c) => {
+    if (computed[c]) return computed[c];
+    params.push(byColumn[c]);
+    const p = `$${params.length}`;
+    return c === "outcome" ? `${p}::"EventOutcome"` : c === "actor_id" || c === "case_id" || c === "conversation_id" || c === "grant_id" ? `${p}::uuid` : c === "details" ? `${p}::jsonb` : c.endsWith("_ids") || c === "actor_roles" ? `${p}::text[]` : `${p}::text`;
+  });
+  return { columns: EVENT_COLUMNS.join(", "), values: values.join(", "), params };
+}
+
 /** The same event, written on a raw pooled connection inside its transaction (the content route). */
 export async function recordEventWith(client: PoolClient, e: EventInput): Promise<bigint> {
-  const r = eventRow(e);
-  const { rows } = await client.query<{ seq: string }>(
-    `INSERT INTO access_event (actor_id, actor_email, actor_roles, action, outcome, denial_reason, case_id, conversation_id,
-       account_ids, message_ids, purpose, justification, grant_id, request_id, ip_hmac, user_agent, details)
-     VALUES ($1, $2, $3, $4, $5::"EventOutcome", $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING seq`,
-    [r.actorId, r.actorEmail, r.actorRoles, r.action, r.outcome, r.denialReason, r.caseId, r.conversationId, r.accountIds, r.messageIds, r.purpose, r.justification, r.grantId, r.requestId, r.ipHmac, r.userAgent, r.details === null ? null : JSON.stringify(r.details)],
-  );
+  const { columns, values, params } = eventInsert(e);
+  // Named: PostgreSQL parses and plans it once per connection.
+  const { rows } = await client.query<{ seq: string }>({ name: "custody-record-event", text: `INSERT INTO access_event (${columns}) VALUES (${values}) RETURNING seq`, values: params });
   return BigInt(rows[0]!.seq);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordEvent } from "@/lib/audit/record-event";
-import { getDb, type Db, type Tx } from "@/lib/db";
+import { getDb, getPool, type Db, type Tx } from "@/lib/db";
 import { MINUTE } from "@/lib/policy/limits";
 import { decideSession } from "@/lib/policy/session";
 import type { Region, Role } from "@/lib/policy/roles";
@@ -28,24 +28,29 @@ type SessionRow = {
   staff: { id: string; name: string; email: string; roles: Role[]; regions: Region[]; disabled: boolean; totpEnrolled: boolean; linkedAccountIds: string[] };
 };
 
+const RESOLVE_SESSION_SQL = `
+  SELECT ss.id, ss.created_at AS "createdAt", ss.last_seen_at AS "lastSeenAt", ss.ended_at AS "endedAt", ss.step_up_at AS "stepUpAt",
+         json_build_object(
+           'id', st.id, 'name', st.name, 'email', st.email, 'roles', st.roles::text[], 'regions', st.regions::text[],
+           'disabled', st.disabled, 'totpEnrolled', st.totp_enrolled_at IS NOT NULL,
+           'linkedAccountIds', coalesce((SELECT array_agg(l.account_id::text) FROM staff_account_link l WHERE l.staff_id = st.id), '{}')
+         ) AS staff
+    FROM staff_session ss JOIN staff st ON st.id = ss.staff_id
+   WHERE ss.id = $1::uuid`;
+
 /** The live session's staff member, or null; ends (and logs) a session that has timed out. */
 export async function resolveSession(sessionId: string, now = new Date()): Promise<StaffContext | null> {
   if (!UUID_RE.test(sessionId)) return null;
-  const db = getDb();
-  // One statement on every request: the session, its staff member and their account links.
-  const [s] = await db.$queryRaw<SessionRow[]>`
-    SELECT ss.id, ss.created_at AS "createdAt", ss.last_seen_at AS "lastSeenAt", ss.ended_at AS "endedAt", ss.step_up_at AS "stepUpAt",
-           json_build_object(
-             'id', st.id, 'name', st.name, 'email', st.email, 'roles', st.roles::text[], 'regions', st.regions::text[],
-             'disabled', st.disabled, 'totpEnrolled', st.totp_enrolled_at IS NOT NULL,
-             'linkedAccountIds', coalesce((SELECT array_agg(l.account_id::text) FROM staff_account_link l WHERE l.staff_id = st.id), '{}')
-           ) AS staff
-      FROM staff_session ss JOIN staff st ON st.id = ss.staff_id
-     WHERE ss.id = ${sessionId}::uuid`;
+  // One statement on every request, on the pool directly and named (parsed and planned once
+  // per connection): the session, its staff member and their account links.
+  const {
+    rows: [s],
+  } = await getPool().query<SessionRow>({ name: "custody-resolve-session", text: RESOLVE_SESSION_SQL, values: [sessionId] });
   if (!s) return null;
   if (s.endedAt) return null;
   const staff = s.staff;
   const decision = staff.disabled ? ({ allow: false, reason: "DISABLED" } as const) : decideSession(s, now);
+  const db = getDb();
   if (!decision.allow) {
     await endSession(db, s.id, { id: staff.id, email: staff.email, roles: staff.roles }, decision.reason, now);
     return null;

@@ -102,6 +102,9 @@ describe("GET /api/v1/cases/{caseId}/messages — role × situation", () => {
           expect(body!.messages.map((m) => m.text)).toEqual(world.texts.slice(9, 30));
           expect(ev!.outcome).toBe("ALLOWED");
           expect(ev!.messageIds).toEqual(body!.messages.map((m) => m.id));
+          // The event names every sender whose words were revealed, and no one else.
+          expect([...ev!.accountIds].sort()).toEqual([...new Set(body!.messages.map((m) => m.sender.accountId))].sort());
+          expect(new Set(body!.messages.map((m) => m.sender.handle.replace(/_.*/, "")))).toEqual(new Set(["alex", "blake"]));
           expect(ev!.caseId).toBe(world.caseId);
           expect(body!.eventSeq).toBe(ev!.seq.toString());
         } else {
