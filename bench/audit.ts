@@ -2,8 +2,9 @@
 // server (whose instrumentation runs the sealer) on a fresh embedded database:
 //   1. a 1,000,000-event export streams in constant memory (server RSS < 300 MB)
 //   2. offline verification of that export: ≤ 6 s, and its ratio to raw SHA-256 of the bytes
-//   3. event appends through the access path's writer (recordEventWith inside its own
-//      transaction, as lib/access/read-case-messages.ts does) at 8 and 32 concurrent writers
+//   3. event appends through the log's raw writer (recordEventWith, each inside its own
+//      transaction; the content route now writes its event in one autocommit statement,
+//      which is one round trip cheaper) at 8 and 32 concurrent writers
 //      ≥ 50% of PostgreSQL's own single-row INSERT rate into a table of the same shape (same
 //      indexes, autocommit), measured in the same run, each with one connection per writer
 //   4. seal lag while 1,000 events/s arrive for 60 s: p99 ≤ 1 s
@@ -47,7 +48,7 @@ const { upsertStaff } = await import("../prisma/factories");
 
 const owner = new pg.Pool({ connectionString: db.ownerUrl, max: 4 });
 owner.on("error", () => {}); // dropping the database at the end closes idle connections
-/** The content route's write: BEGIN; the event (recordEventWith); COMMIT — as lib/db.ts's withPgTransaction. */
+/** An event written in its own transaction on a raw pooled connection: BEGIN; the event (recordEventWith); COMMIT. */
 const appendViaAccessPath = (pool: pg.Pool, e: Parameters<typeof recordEventWith>[1]) => inTransaction(pool, (client) => recordEventWith(client, e));
 const prisma = (max: number) => new PrismaClient({ adapter: new PrismaPg({ connectionString: db.appUrl, max }) });
 let server: Awaited<ReturnType<typeof startServer>> | undefined;

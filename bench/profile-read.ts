@@ -4,7 +4,7 @@ import { freshDatabase, benchEnv, sessionCookie, treeCpuSeconds } from "./harnes
 
 const db = await freshDatabase("profile");
 Object.assign(process.env, benchEnv(db.appUrl, 1));
-const { getDb, disconnectDb, withPgTransaction } = await import("../lib/db");
+const { getDb, disconnectDb, withPgClient } = await import("../lib/db");
 const { upsertAccounts } = await import("../lib/intake/upsert-accounts");
 const { ingestMessages } = await import("../lib/intake/ingest-messages");
 const { ingestReport } = await import("../lib/intake/ingest-report");
@@ -41,10 +41,11 @@ try {
   await time("jwt decode", 300, () => decode({ token, secret: process.env.NEXTAUTH_SECRET! }));
   await time("loadStaff", 300, () => loadStaff(s.id));
   await time("readCaseMessages (200)", 300, () => readCaseMessages(staff, { caseId }, meta));
-  const { loadReadContext, revealRange } = await import("../lib/access/read-queries");
+  const { loadReadContext, reveal } = await import("../lib/access/read-queries");
   const event = { actor: { id: s.id, email: s.email, roles: ["REVIEWER"] }, action: "CONTENT_READ", outcome: "ALLOWED", caseId, conversationId: conv.conversationId, purpose: "USER_REPORT", justification: "profiling the read path only", meta } as const;
-  await time("loadReadContext (+ tally)", 300, () => withPgTransaction((tx) => loadReadContext(tx, caseId, s.id, new Date())));
-  await time("revealRange (+ event)", 300, () => withPgTransaction((tx) => revealRange(tx, conv.conversationId, { from: 11, to: 210 }, event)));
+  const grant = (await withPgClient((db) => loadReadContext(db, caseId, s.id, new Date())))!.grant!;
+  await time("loadReadContext", 300, () => withPgClient((db) => loadReadContext(db, caseId, s.id, new Date())));
+  await time("reveal (+ tally, event)", 300, () => withPgClient((db) => reveal(db, { staffId: s.id, now: new Date(), readLimitPerHour: 1e8, grantId: grant.id, conversationId: conv.conversationId, messages: { from: 11, to: 210 }, event })));
   await time("messages via Prisma", 300, () => prisma.message.findMany({ where: { conversationId: conv.conversationId, position: { gte: 11, lte: 210 } }, orderBy: { position: "asc" }, select: { id: true, position: true, senderId: true, sentAt: true, hasMedia: true, ciphertext: true, nonce: true, keyVersion: true } }));
   await time("empty transaction", 300, () => prisma.$transaction(async () => 1));
   await time("SELECT 1", 300, () => prisma.$queryRaw`SELECT 1`);

@@ -26,17 +26,11 @@ export function getDb(): PrismaClient {
   return globalForDb.custodyDb;
 }
 
-/** Runs `fn` in one transaction on a pooled connection; rolls back if it throws. */
-export async function withPgTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/** Runs `fn` with one pooled connection to itself (each statement its own transaction). */
+export async function withPgClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   try {
-    await client.query("BEGIN");
-    const out = await fn(client);
-    await client.query("COMMIT");
-    return out;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
+    return await fn(client);
   } finally {
     client.release();
   }

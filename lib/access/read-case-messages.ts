@@ -1,23 +1,23 @@
 import "server-only";
-import { recordEvent, recordEventWith, type Actor } from "@/lib/audit/record-event";
+import { recordEvent, type Actor } from "@/lib/audit/record-event";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { unwrapDataKey } from "@/lib/crypto/conversation-keys";
 import { messageAad, open } from "@/lib/crypto/envelope";
-import { getDb, withPgTransaction } from "@/lib/db";
+import { getDb, withPgClient } from "@/lib/db";
 import type { CaseMessagesResponse } from "@/lib/dto";
 import { AppError, ForbiddenError, LogUnavailableError, UnauthenticatedError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { UUID_RE } from "@/lib/ids";
 import { env } from "@/lib/env";
-import { decideContentRead } from "@/lib/policy/content-access";
-import { loadReadContext, loadSealedMessagesById, revealRange, type ReadContext, type SealedMessage } from "./read-queries";
+import { decideContentRead, refusalAtReveal } from "@/lib/policy/content-access";
+import { loadReadContext, positionsOf, reveal, type ReadContext, type SealedMessage } from "./read-queries";
 import type { DenialReason } from "@/lib/policy/reasons";
 
 // The one path to DM plaintext. Order matters and is the product's promise:
 //   authenticate → authorise (role, claim, residency, conflicts, live grant, scope, step-up,
-//   hourly limit: lib/policy/content-access.ts) → insert the access event naming
-//   exactly the message ids to be revealed, in the same transaction → commit → only then
-//   unwrap the key and decrypt. Every refusal is logged as a DENIED event. If the log cannot
+//   hourly limit: lib/policy/content-access.ts) → in one statement, re-check the grant and
+//   the limit, count the read and insert the access event naming exactly the message ids it
+//   returns → commit (the statement's own) → only then unwrap the key and decrypt. Every refusal is logged as a DENIED event. If the log cannot
 //   be written, the caller gets 503 and no content. Nothing else in Custody decrypts messages.
 
 export type ReadRequest = { caseId: string; messageIds?: readonly string[] };
@@ -48,13 +48,13 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
   const wantedIds = req.messageIds?.length ? [...new Set(req.messageIds)] : null;
   let revealed: Revealed;
   try {
-    revealed = await withPgTransaction(async (tx) => {
-      // Counted before deciding (in the same statement); a refusal rolls the count back with the transaction.
-      const kase = validCaseId ? await loadReadContext(tx, validCaseId, staff.id, now) : null;
+    revealed = await withPgClient(async (db) => {
+      const kase = validCaseId ? await loadReadContext(db, validCaseId, staff.id, now) : null;
       if (!kase) throw new Denied("CASE_NOT_FOUND", "No such case.", null);
-      // Specific ids are fetched first only to learn their positions; an id that is not a
+      // Specific ids are looked up first only to learn their positions; an id that is not a
       // message of this conversation is out of scope by definition.
-      const asked = wantedIds ? await loadSealedMessagesById(tx, kase.conversationId, wantedIds.filter((id) => UUID_RE.test(id))) : null;
+      const asked = wantedIds ? await positionsOf(db, kase.conversationId, wantedIds.filter((id) => UUID_RE.test(id))) : null;
+      const readLimitPerHour = env().CUSTODY_READ_LIMIT_PER_HOUR;
       const decision = decideContentRead({
         staff: { ...staff, disabled: false },
         kase,
@@ -63,24 +63,35 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
         requestedPositions: asked ? (asked.length === wantedIds!.length ? asked.map((r) => r.position) : [-1]) : undefined,
         stepUpAt: staff.stepUpAt,
         readsInLastHour: kase.readsInLastHour,
-        readLimitPerHour: env().CUSTODY_READ_LIMIT_PER_HOUR,
+        readLimitPerHour,
       });
       if (!decision.allow) throw new Denied(decision.reason, decision.message, kase);
       const grant = kase.grant!;
-      const event = {
-        actor: actorOf(staff),
-        action: "CONTENT_READ",
-        outcome: "ALLOWED",
-        caseId: kase.id,
-        conversationId: kase.conversationId,
-        purpose: grant.purpose,
-        justification: grant.justification,
+      const result = await reveal(db, {
+        staffId: staff.id,
+        now,
+        readLimitPerHour,
         grantId: grant.id,
-        meta,
-      } as const;
-      if (!asked) return { kase, grant, ...(await revealRange(tx, kase.conversationId, decision.scope, event)) };
-      const seq = await recordEventWith(tx, { ...event, accountIds: [...new Set(asked.map((r) => r.senderId))], messageIds: asked.map((r) => r.id) });
-      return { rows: asked, kase, grant, seq };
+        conversationId: kase.conversationId,
+        messages: asked ? { ids: asked.map((r) => r.id) } : decision.scope,
+        event: {
+          actor: actorOf(staff),
+          action: "CONTENT_READ",
+          outcome: "ALLOWED",
+          caseId: kase.id,
+          conversationId: kase.conversationId,
+          purpose: grant.purpose,
+          justification: grant.justification,
+          grantId: grant.id,
+          meta,
+        },
+      });
+      if (!result.revealed) {
+        // The grant ended or the limit was reached between the check and the write.
+        const late = refusalAtReveal({ grantLive: result.grantLive, grantExpiresAt: grant.expiresAt, now, readLimitPerHour });
+        throw new Denied(late.reason, late.message, kase);
+      }
+      return { rows: result.rows, kase, grant, seq: result.seq };
     });
   } catch (err) {
     if (err instanceof Denied) {

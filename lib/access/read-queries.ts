@@ -5,10 +5,12 @@ import type { Purpose } from "@/lib/policy/purposes";
 import type { Region } from "@/lib/policy/roles";
 
 // The content route is the hot path (hundreds of logged reads a second). A read is two
-// hand-written statements in one transaction on a pooled pg connection: (1) count the read
-// against the hourly limit and load everything the policy needs; then, if the policy allows,
-// (2) insert the access event and return the ciphertexts it names. Both are named, so
-// PostgreSQL parses and plans them once per connection, not on every read.
+// hand-written statements on a pooled pg connection, each atomic on its own (no BEGIN/COMMIT
+// round trips): (1) load everything the policy needs, including the reader's reads in the last
+// hour; then, if the policy allows, (2) count the read, insert the access event and return the
+// ciphertexts it names — one statement that re-checks the grant and the hourly limit as it
+// writes, and either does all of it or none. Both are named, so PostgreSQL parses and plans
+// them once per connection.
 
 export type ReadContext = {
   id: string;
@@ -44,18 +46,7 @@ type Row = {
   reads_in_last_hour: number;
 };
 
-// Counting the read: minute buckets per reader, summed over the last 60 minutes (a sliding
-// window). The upsert locks this reader's current bucket until the transaction ends, so
-// concurrent reads by one reader are counted one after another and cannot slip past the limit
-// together; a refused or failed read rolls its increment back. (The sum cannot see the
-// upsert's own row, which is why the current minute is taken from the upsert.)
 const READ_CONTEXT_SQL = `
-WITH bump AS (
-  INSERT INTO content_read_tally (staff_id, minute, reads)
-  VALUES ($2::uuid, date_trunc('minute', $3::timestamptz), 1)
-  ON CONFLICT (staff_id, minute) DO UPDATE SET reads = content_read_tally.reads + 1
-  RETURNING minute, reads
-)
 SELECT c.id, c.status::text AS status, c.assignee_id, c.conversation_id, conv.message_count,
   (SELECT coalesce(json_agg(json_build_object('accountId', a.id, 'handle', a.handle, 'dataRegion', a.data_region)), '[]'::json)
      FROM conversation_participant p JOIN platform_account a ON a.id = p.account_id
@@ -66,12 +57,8 @@ SELECT c.id, c.status::text AS status, c.assignee_id, c.conversation_id, conv.me
      FROM conversation_key k WHERE k.conversation_id = c.conversation_id) AS keys,
   g.id AS grant_id, g.staff_id AS grant_staff_id, g.status::text AS grant_status, g.purpose::text AS grant_purpose,
   g.justification AS grant_justification, g.expires_at AS grant_expires_at, g.scope_from AS grant_scope_from, g.scope_to AS grant_scope_to,
-  ((SELECT reads FROM bump) + coalesce((
-    SELECT sum(t.reads) FROM content_read_tally t
-     WHERE t.staff_id = $2::uuid
-       AND t.minute > $3::timestamptz - interval '1 hour'
-       AND t.minute <> (SELECT minute FROM bump)
-  ), 0))::int AS reads_in_last_hour
+  (SELECT coalesce(sum(t.reads), 0) FROM content_read_tally t
+    WHERE t.staff_id = $2::uuid AND t.minute > $3::timestamptz - interval '1 hour')::int + 1 AS reads_in_last_hour
 FROM "case" c
 JOIN conversation conv ON conv.id = c.conversation_id
 LEFT JOIN LATERAL (
@@ -82,8 +69,9 @@ LEFT JOIN LATERAL (
 WHERE c.id = $1::uuid`;
 
 /**
- * Counts this read against the reader's hourly limit, then loads the case, its participants,
- * reported message ids, data keys and the reader's current grant. Null if there is no such case.
+ * The case, its participants, reported message ids, data keys, the reader's current grant and
+ * their reads in the last hour counting this one (minute buckets, a sliding window). Null if
+ * there is no such case. Writes nothing.
  */
 export async function loadReadContext(client: PoolClient, caseId: string, staffId: string, now: Date): Promise<ReadContext | null> {
   const { rows } = await client.query<Row>({ name: "custody-read-context", text: READ_CONTEXT_SQL, values: [caseId, staffId, now] });
@@ -124,39 +112,86 @@ function sealed(r: MessageRow): SealedMessage {
   return { id: r.id, position: r.position, senderId: r.sender_id, sentAt: r.sent_at, hasMedia: r.has_media, ciphertext: r.ciphertext, nonce: r.nonce, keyVersion: r.key_version };
 }
 
-/** Ciphertexts of exactly these messages, if they belong to the conversation (to learn their positions before deciding). */
-export async function loadSealedMessagesById(client: PoolClient, conversationId: string, ids: string[]): Promise<SealedMessage[]> {
-  const { rows } = await client.query<MessageRow>({
-    name: "custody-read-messages-by-id",
-    text: `SELECT ${MESSAGE_COLUMNS} FROM message m WHERE m.conversation_id = $1::uuid AND m.id = ANY($2::uuid[]) ORDER BY m.position`,
+/** Positions of exactly these messages, where they belong to the conversation (to check them against the scope before deciding). */
+export async function positionsOf(client: PoolClient, conversationId: string, ids: string[]): Promise<{ id: string; position: number }[]> {
+  const { rows } = await client.query<{ id: string; position: number }>({
+    name: "custody-read-positions",
+    text: "SELECT m.id, m.position FROM message m WHERE m.conversation_id = $1::uuid AND m.id = ANY($2::uuid[])",
     values: [conversationId, ids],
   });
-  return rows.map(sealed);
+  return rows;
 }
 
-/**
- * Reveals a position range in one statement: inserts the access event naming exactly the
- * messages (and their senders) that the same statement returns, and returns their ciphertexts
- * with the event's seq. The ids are computed by PostgreSQL from the rows themselves, so the
- * event cannot name other messages than those handed back.
- */
-export async function revealRange(client: PoolClient, conversationId: string, range: { from: number; to: number }, event: Omit<EventInput, "messageIds" | "accountIds">): Promise<{ rows: SealedMessage[]; seq: bigint }> {
-  const ev = eventInsert(event, {
+export type Reveal = {
+  staffId: string;
+  now: Date;
+  readLimitPerHour: number;
+  grantId: string;
+  conversationId: string;
+  /** A position range, or exact ids (already checked to be in scope). */
+  messages: { from: number; to: number } | { ids: string[] };
+  event: Omit<EventInput, "messageIds" | "accountIds">;
+};
+
+export type RevealResult =
+  | { revealed: true; rows: SealedMessage[]; seq: bigint }
+  /** Nothing was written: the grant stopped being live, or the limit was reached, since the context was read. */
+  | { revealed: false; grantLive: boolean; withinLimit: boolean };
+
+// One statement, so one transaction: it writes the tally increment and the event, and returns
+// the ciphertexts, only if the grant is still live and the read is within the hourly limit at
+// the moment of writing. The upsert locks the reader's current minute bucket, so concurrent
+// reads by one reader are counted one after another and cannot slip past the limit together
+// (ON CONFLICT re-reads the bucket as committed by the other read). The event's message and
+// account ids are computed by PostgreSQL from the very rows returned, so the event cannot name
+// other messages than those handed back.
+function revealSql(columns: string, values: string, n: number, byIds: boolean) {
+  const p = (i: number) => `$${n + i}`;
+  return `
+WITH live AS (
+  SELECT 1 FROM access_grant g WHERE g.id = ${p(4)}::uuid AND g.status = 'ACTIVE' AND g.expires_at > ${p(2)}::timestamptz
+),
+earlier AS (
+  SELECT coalesce(sum(t.reads), 0)::int AS n FROM content_read_tally t
+   WHERE t.staff_id = ${p(1)}::uuid AND t.minute > ${p(2)}::timestamptz - interval '1 hour'
+     AND t.minute <> date_trunc('minute', ${p(2)}::timestamptz)
+),
+counted AS (
+  INSERT INTO content_read_tally AS t (staff_id, minute, reads)
+  SELECT ${p(1)}::uuid, date_trunc('minute', ${p(2)}::timestamptz), 1 FROM earlier
+   WHERE earlier.n + 1 <= ${p(3)}::int AND EXISTS (SELECT 1 FROM live)
+  ON CONFLICT (staff_id, minute) DO UPDATE SET reads = t.reads + 1
+   WHERE (SELECT n FROM earlier) + t.reads + 1 <= ${p(3)}::int
+  RETURNING 1
+),
+revealed AS MATERIALIZED (
+  SELECT ${MESSAGE_COLUMNS} FROM message m
+   WHERE EXISTS (SELECT 1 FROM counted) AND m.conversation_id = ${p(5)}::uuid
+     AND ${byIds ? `m.id = ANY(${p(6)}::uuid[])` : `m.position BETWEEN ${p(6)} AND ${p(7)}`}
+),
+event AS (
+  INSERT INTO access_event (${columns}) SELECT ${values} FROM counted RETURNING seq
+)
+SELECT EXISTS (SELECT 1 FROM live) AS grant_live, EXISTS (SELECT 1 FROM counted) AS within_limit, event.seq, revealed.*
+  FROM (SELECT 1) AS one LEFT JOIN event ON true LEFT JOIN revealed ON event.seq IS NOT NULL
+ ORDER BY revealed.position`;
+}
+
+/** Counts the read, logs it and returns the ciphertexts, all or nothing (see revealSql). */
+export async function reveal(client: PoolClient, r: Reveal): Promise<RevealResult> {
+  const ev = eventInsert(r.event, {
     message_ids: "coalesce((SELECT array_agg(id::text ORDER BY position) FROM revealed), '{}')",
     account_ids: "coalesce((SELECT array_agg(DISTINCT sender_id::text) FROM revealed), '{}')",
   });
   const n = ev.params.length;
-  const { rows } = await client.query<MessageRow & { seq: string }>({
-    name: "custody-reveal-range",
-    text: `
-      WITH revealed AS MATERIALIZED (
-        SELECT ${MESSAGE_COLUMNS} FROM message m
-         WHERE m.conversation_id = $${n + 1}::uuid AND m.position BETWEEN $${n + 2} AND $${n + 3}
-      ),
-      event AS (INSERT INTO access_event (${ev.columns}) VALUES (${ev.values}) RETURNING seq)
-      SELECT event.seq, revealed.* FROM event LEFT JOIN revealed ON true ORDER BY revealed.position`,
-    values: [...ev.params, conversationId, range.from, range.to],
+  const byIds = "ids" in r.messages;
+  const selection = "ids" in r.messages ? [r.messages.ids] : [r.messages.from, r.messages.to];
+  const { rows } = await client.query<MessageRow & { seq: string | null; grant_live: boolean; within_limit: boolean }>({
+    name: byIds ? "custody-reveal-ids" : "custody-reveal-range",
+    text: revealSql(ev.columns, ev.values, n, byIds),
+    values: [...ev.params, r.staffId, r.now, r.readLimitPerHour, r.grantId, r.conversationId, ...selection],
   });
-  const seq = BigInt(rows[0]!.seq);
-  return { rows: rows[0]!.id === null ? [] : rows.map(sealed), seq };
+  const first = rows[0]!;
+  if (first.seq === null) return { revealed: false, grantLive: first.grant_live, withinLimit: first.within_limit };
+  return { revealed: true, rows: first.id === null ? [] : rows.map(sealed), seq: BigInt(first.seq) };
 }

@@ -2,7 +2,7 @@ import { decideConversationAccess } from "./conversation-access";
 import type { ConversationFacts, GrantFacts, StaffFacts } from "./facts";
 import { DEFAULT_READ_LIMIT_PER_HOUR, MINUTE, STEP_UP_MINUTES } from "./limits";
 import { PURPOSE_ROLES, type Scope } from "./purposes";
-import { deny, type PolicyDecision } from "./reasons";
+import { deny, type Denial, type PolicyDecision } from "./reasons";
 
 // Decides whether one staff member may read DM content of one case right now. The order of
 // checks is the order of the reasons a reader sees: who you are, which case, which grant,
@@ -42,4 +42,13 @@ export function decideContentRead(input: ReadFacts): PolicyDecision<{ scope: Sco
     return deny("READ_LIMIT", `The limit is ${limit} reads per hour.`);
   }
   return { allow: true, scope: { from: g.scopeFrom, to: g.scopeTo } };
+}
+
+/**
+ * The write re-checks the grant and the hourly limit atomically (lib/access/read-queries.ts)
+ * and writes nothing when one of them no longer holds: this names that refusal.
+ */
+export function refusalAtReveal(facts: { grantLive: boolean; grantExpiresAt: Date; now: Date; readLimitPerHour?: number }): Denial {
+  if (!facts.grantLive) return deny(facts.grantExpiresAt <= facts.now ? "GRANT_EXPIRED" : "GRANT_ENDED");
+  return deny("READ_LIMIT", `The limit is ${facts.readLimitPerHour ?? DEFAULT_READ_LIMIT_PER_HOUR} reads per hour.`);
 }

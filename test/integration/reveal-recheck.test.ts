@@ -1,0 +1,104 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { reveal, type Reveal } from "@/lib/access/read-queries";
+import { readCaseMessages } from "@/lib/access/read-case-messages";
+import { requestGrant } from "@/lib/access/request-grant";
+import { disconnectDb, getDb, withPgClient } from "@/lib/db";
+import { assignTo, eventsSince, lastSeq, makeReportedConversation, makeStaff, meta } from "./world";
+
+// The content route checks the policy on what it read, then writes in one statement that
+// re-checks the grant and the hourly limit as it writes. These tests play the race from the
+// attacker's side: the grant is revoked, or expires, or the limit is used up, after the check
+// and before the write. The write must then reveal nothing, log no read and count nothing.
+
+afterAll(() => disconnectDb());
+
+async function readerWithGrant() {
+  const reviewer = await makeStaff(["REVIEWER"]);
+  const world = await makeReportedConversation({ messages: 40, reportedPosition: 20 });
+  await assignTo(world.caseId, reviewer);
+  const { grant } = await requestGrant(reviewer, { caseId: world.caseId, purpose: "USER_REPORT", justification: "Reviewing the reported messages in context" }, meta);
+  const conversationId = (await getDb().case.findUniqueOrThrow({ where: { id: world.caseId }, select: { conversationId: true } })).conversationId;
+  const input = (over: Partial<Reveal> = {}): Reveal => ({
+    staffId: reviewer.id,
+    now: new Date(),
+    readLimitPerHour: 100,
+    grantId: grant.id,
+    conversationId,
+    messages: { from: 10, to: 30 },
+    event: { actor: { id: reviewer.id, email: reviewer.email, roles: reviewer.roles }, action: "CONTENT_READ", outcome: "ALLOWED", caseId: world.caseId, conversationId, grantId: grant.id, meta },
+    ...over,
+  });
+  return { reviewer, world, grant, input };
+}
+
+const tally = async (staffId: string) => (await getDb().contentReadTally.aggregate({ where: { staffId }, _sum: { reads: true } }))._sum.reads ?? 0;
+
+describe("the write re-checks what the policy decided", () => {
+  it("reveals, logs and counts a read while the grant is live and within the limit", async () => {
+    const { reviewer, world, input } = await readerWithGrant();
+    const before = await lastSeq();
+    const out = await withPgClient((db) => reveal(db, input()));
+    expect(out.revealed).toBe(true);
+    if (!out.revealed) return;
+    expect(out.rows.map((r) => r.position)).toEqual(Array.from({ length: 21 }, (_, i) => 10 + i));
+    const events = await eventsSince(before, world.caseId);
+    expect(events.map((e) => [e.seq, e.messageIds])).toEqual([[out.seq, out.rows.map((r) => r.id)]]);
+    expect(await tally(reviewer.id)).toBe(1);
+  });
+
+  it("reveals exactly the named messages when asked by id", async () => {
+    const { world, input } = await readerWithGrant();
+    const ids = [world.messageIds[11]!, world.messageIds[25]!];
+    const before = await lastSeq();
+    const out = await withPgClient((db) => reveal(db, input({ messages: { ids } })));
+    expect(out.revealed && out.rows.map((r) => r.id)).toEqual(ids);
+    expect((await eventsSince(before, world.caseId)).map((e) => e.messageIds)).toEqual([ids]);
+  });
+
+  it.each([
+    ["revoked", { status: "ENDED" as const, endedAt: new Date() }],
+    ["expired", { expiresAt: new Date(Date.now() - 1000) }],
+  ])("a grant %s after the check: nothing revealed, logged or counted", async (_, change) => {
+    const { reviewer, world, grant, input } = await readerWithGrant();
+    await getDb().accessGrant.update({ where: { id: grant.id }, data: change });
+    const before = await lastSeq();
+    const out = await withPgClient((db) => reveal(db, input()));
+    expect(out).toEqual({ revealed: false, grantLive: false, withinLimit: false });
+    expect(await eventsSince(before, world.caseId)).toEqual([]);
+    expect(await tally(reviewer.id)).toBe(0);
+  });
+
+  it("the limit used up after the check: nothing revealed or logged, and the bucket is not bumped", async () => {
+    const { reviewer, world, input } = await readerWithGrant();
+    await withPgClient((db) => reveal(db, input()));
+    await withPgClient((db) => reveal(db, input()));
+    const before = await lastSeq();
+    const out = await withPgClient((db) => reveal(db, input({ readLimitPerHour: 2 })));
+    expect(out).toEqual({ revealed: false, grantLive: true, withinLimit: false });
+    expect(await eventsSince(before, world.caseId)).toEqual([]);
+    expect(await tally(reviewer.id)).toBe(2);
+  });
+
+  it("a read that loses the race is refused with the grant's reason and a logged denial", async () => {
+    // The policy sees a live grant (the context is read first); the grant ends before the write.
+    const { reviewer, world, grant } = await readerWithGrant();
+    const queries = await import("@/lib/access/read-queries");
+    const load = queries.loadReadContext;
+    const before = await lastSeq();
+    const spy = await import("vitest").then(({ vi }) =>
+      vi.spyOn(queries, "loadReadContext").mockImplementation(async (db, caseId, staffId, now) => {
+        const kase = await load(db, caseId, staffId, now);
+        await getDb().accessGrant.update({ where: { id: grant.id }, data: { status: "ENDED", endedAt: new Date() } });
+        return kase;
+      }),
+    );
+    try {
+      await expect(readCaseMessages(reviewer, { caseId: world.caseId }, meta)).rejects.toMatchObject({ status: 403, code: "GRANT_ENDED" });
+    } finally {
+      spy.mockRestore();
+    }
+    const events = await eventsSince(before, world.caseId);
+    expect(events.map((e) => [e.outcome, e.denialReason, e.messageIds])).toEqual([["DENIED", "GRANT_ENDED", []]]);
+    expect(await tally(reviewer.id)).toBe(0);
+  });
+});
