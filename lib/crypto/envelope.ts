@@ -31,7 +31,9 @@ export function open(key: Buffer, sealed: Sealed, aad: string): Buffer {
   const decipher = createDecipheriv("aes-256-gcm", key, sealed.nonce);
   decipher.setAAD(Buffer.from(aad, "utf8"));
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(body), decipher.final()]);
+  const plaintext = decipher.update(body);
+  decipher.final(); // throws unless the tag verifies; GCM buffers nothing, so it adds no bytes
+  return plaintext;
 }
 
 export function messageAad(conversationId: string, messageId: string, keyVersion: number): string {
