@@ -64,13 +64,14 @@ try {
   const body = (await probe.json()) as { messages?: unknown[] };
   if (probe.status !== 200 || body.messages?.length !== SCOPE) throw new Error(`probe failed: ${probe.status} ${JSON.stringify(body).slice(0, 200)}`);
 
-  const warm = (n: number) => runLoad({ clients: CLIENTS, seconds: n, request: (c) => fetch(`${base}/api/v1/cases/${clients[c]!.caseId}/messages`, { headers: { cookie: clients[c]!.cookie } }) });
+  const read = (c: number) => ({ path: `/api/v1/cases/${clients[c]!.caseId}/messages`, headers: { cookie: clients[c]!.cookie } });
+  const warm = (n: number) => runLoad({ port: PORT, clients: CLIENTS, seconds: n, request: read });
   await warm(3);
   let meter = cpuMeter(server.pid!);
-  const health = await runLoad({ clients: CLIENTS, seconds: SECONDS, request: () => fetch(`${base}/api/health`) });
+  const health = await runLoad({ port: PORT, clients: CLIENTS, seconds: SECONDS, request: () => ({ path: "/api/health" }) });
   const healthCpu = meter();
   meter = cpuMeter(server.pid!);
-  const content = await runLoad({ clients: CLIENTS, seconds: SECONDS, request: (c) => fetch(`${base}/api/v1/cases/${clients[c]!.caseId}/messages`, { headers: { cookie: clients[c]!.cookie } }) });
+  const content = await runLoad({ port: PORT, clients: CLIENTS, seconds: SECONDS, request: read });
 
   const contentCpu = meter();
   const logged = await (async () => {
