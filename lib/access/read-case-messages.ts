@@ -126,7 +126,7 @@ async function decryptForResponse({ rows, kase, grant, seq }: Revealed): Promise
       position: r.position,
       sender: { accountId: r.senderId, handle: handles.get(r.senderId) ?? r.senderId },
       sentAt: r.sentAt.toISOString(),
-      text: open(keys.get(r.keyVersion)!, { ciphertext: Buffer.from(r.ciphertext), nonce: Buffer.from(r.nonce) }, messageAad(kase.conversationId, r.id, r.keyVersion)).toString("utf8"),
+      text: open(keys.get(r.keyVersion)!, r, messageAad(kase.conversationId, r.id, r.keyVersion)).toString("utf8"),
       hasMedia: r.hasMedia,
       reported: reported.has(r.id),
     })),

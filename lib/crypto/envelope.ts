@@ -23,8 +23,11 @@ export function seal(key: Buffer, plaintext: Buffer, aad: string): Sealed {
   return { ciphertext: Buffer.concat([body, cipher.getAuthTag()]), nonce };
 }
 
-/** Throws if the key, nonce, associated data or ciphertext do not match. */
-export function open(key: Buffer, sealed: Sealed, aad: string): Buffer {
+/**
+ * Throws if the key, nonce, associated data or ciphertext do not match. Takes any byte view
+ * (pg hands bytea back as Buffers): nothing is copied on the way in.
+ */
+export function open(key: Buffer, sealed: { ciphertext: Uint8Array; nonce: Uint8Array }, aad: string): Buffer {
   if (sealed.ciphertext.length < TAG_BYTES) throw new Error("ciphertext too short");
   const body = sealed.ciphertext.subarray(0, sealed.ciphertext.length - TAG_BYTES);
   const tag = sealed.ciphertext.subarray(sealed.ciphertext.length - TAG_BYTES);
