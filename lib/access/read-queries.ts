@@ -181,7 +181,8 @@ SELECT EXISTS (SELECT 1 FROM live) AS grant_live, EXISTS (SELECT 1 FROM counted)
 export async function reveal(client: PoolClient, r: Reveal): Promise<RevealResult> {
   const ev = eventInsert(r.event, {
     message_ids: "coalesce((SELECT array_agg(id::text ORDER BY position) FROM revealed), '{}')",
-    account_ids: "coalesce((SELECT array_agg(DISTINCT sender_id::text) FROM revealed), '{}')",
+    // Distinct as uuids, then text: sorting 200 strings under the database's collation cost more than the rest of the insert.
+    account_ids: "coalesce((SELECT array_agg(s.sender_id::text) FROM (SELECT DISTINCT sender_id FROM revealed) s), '{}')",
   });
   const n = ev.params.length;
   const byIds = "ids" in r.messages;
