@@ -104,12 +104,14 @@ export async function loadReadContext(client: PoolClient, caseId: string, staffI
 
 export type SealedMessage = { id: string; position: number; senderId: string; sentAt: Date; hasMedia: boolean; ciphertext: Uint8Array; nonce: Uint8Array; keyVersion: number };
 
-type MessageRow = { id: string; position: number; sender_id: string; sent_at: Date; has_media: boolean; ciphertext: Uint8Array; nonce: Uint8Array; key_version: number };
+type MessageRow = { id: string; position: number; sender_id: string; sent_at_ms: string; has_media: boolean; ciphertext: Uint8Array; nonce: Uint8Array; key_version: number };
 
-const MESSAGE_COLUMNS = "m.id, m.position, m.sender_id, m.sent_at, m.has_media, m.ciphertext, m.nonce, m.key_version";
+// sent_at as epoch milliseconds: parsing 200 timestamps' text into Dates was an eighth of the
+// reveal's CPU in Node; a number is read at once.
+const MESSAGE_COLUMNS = "m.id, m.position, m.sender_id, (date_part('epoch', m.sent_at) * 1000)::int8 AS sent_at_ms, m.has_media, m.ciphertext, m.nonce, m.key_version";
 
 function sealed(r: MessageRow): SealedMessage {
-  return { id: r.id, position: r.position, senderId: r.sender_id, sentAt: r.sent_at, hasMedia: r.has_media, ciphertext: r.ciphertext, nonce: r.nonce, keyVersion: r.key_version };
+  return { id: r.id, position: r.position, senderId: r.sender_id, sentAt: new Date(Number(r.sent_at_ms)), hasMedia: r.has_media, ciphertext: r.ciphertext, nonce: r.nonce, keyVersion: r.key_version };
 }
 
 /** Positions of exactly these messages, where they belong to the conversation (to check them against the scope before deciding). */
@@ -172,9 +174,13 @@ revealed AS MATERIALIZED (
 event AS (
   INSERT INTO access_event (${columns}) SELECT ${values} FROM counted RETURNING seq
 )
-SELECT EXISTS (SELECT 1 FROM live) AS grant_live, EXISTS (SELECT 1 FROM counted) AS within_limit, event.seq, revealed.*
-  FROM (SELECT 1) AS one LEFT JOIN event ON true LEFT JOIN revealed ON event.seq IS NOT NULL
- ORDER BY revealed.position`;
+-- The outcome comes once, in a first row of its own, then the messages (if any were revealed):
+-- repeating it on 200 rows cost more to parse than the messages' own ids.
+(SELECT EXISTS (SELECT 1 FROM live) AS grant_live, EXISTS (SELECT 1 FROM counted) AS within_limit, (SELECT seq FROM event) AS seq,
+        NULL::uuid AS id, NULL::int AS position, NULL::uuid AS sender_id, NULL::int8 AS sent_at_ms, NULL::boolean AS has_media,
+        NULL::bytea AS ciphertext, NULL::bytea AS nonce, NULL::int AS key_version)
+UNION ALL
+(SELECT NULL, NULL, NULL, revealed.* FROM revealed WHERE EXISTS (SELECT 1 FROM event) ORDER BY revealed.position)`;
 }
 
 /** Counts the read, logs it and returns the ciphertexts, all or nothing (see revealSql). */
@@ -192,7 +198,9 @@ export async function reveal(client: PoolClient, r: Reveal): Promise<RevealResul
     text: revealSql(ev.columns, ev.values, n, byIds),
     values: [...ev.params, r.staffId, r.now, r.readLimitPerHour, r.grantId, r.conversationId, ...selection],
   });
-  const first = rows[0]!;
-  if (first.seq === null) return { revealed: false, grantLive: first.grant_live, withinLimit: first.within_limit };
-  return { revealed: true, rows: first.id === null ? [] : rows.map(sealed), seq: BigInt(first.seq) };
+  // SQL does not promise the order of UNION ALL's branches: the outcome is the row without a message.
+  const outcome = rows.find((r) => r.id === null)!;
+  if (outcome.seq === null) return { revealed: false, grantLive: outcome.grant_live, withinLimit: outcome.within_limit };
+  const messages = rows.filter((r) => r.id !== null).sort((a, b) => a.position - b.position);
+  return { revealed: true, rows: messages.map(sealed), seq: BigInt(outcome.seq) };
 }

@@ -36,11 +36,18 @@ const tally = async (staffId: string) => (await getDb().contentReadTally.aggrega
 describe("the write re-checks what the policy decided", () => {
   it("reveals, logs and counts a read while the grant is live and within the limit", async () => {
     const { reviewer, world, input } = await readerWithGrant();
+    // Millisecond times survive the trip (the statement hands them over as epoch milliseconds).
+    const odd = [new Date("2026-03-04T05:06:07.999Z"), new Date("1999-12-31T23:59:59.001Z"), new Date("2026-10-25T01:30:00.500Z")];
+    for (const [i, sentAt] of odd.entries()) await getDb().message.update({ where: { id: world.messageIds[9 + i]! }, data: { sentAt } });
     const before = await lastSeq();
     const out = await withPgClient((db) => reveal(db, input()));
     expect(out.revealed).toBe(true);
     if (!out.revealed) return;
     expect(out.rows.map((r) => r.position)).toEqual(Array.from({ length: 21 }, (_, i) => 10 + i));
+    const stored = await getDb().message.findMany({ where: { id: { in: out.rows.map((r) => r.id) } }, select: { id: true, sentAt: true } });
+    const sentAt = new Map(stored.map((m) => [m.id, m.sentAt.toISOString()]));
+    expect(out.rows.map((r) => r.sentAt.toISOString())).toEqual(out.rows.map((r) => sentAt.get(r.id)));
+    expect(out.rows.slice(0, 3).map((r) => r.sentAt.toISOString())).toEqual(odd.map((d) => d.toISOString()));
     const events = await eventsSince(before, world.caseId);
     expect(events.map((e) => [e.seq, e.messageIds])).toEqual([[out.seq, out.rows.map((r) => r.id)]]);
     expect(await tally(reviewer.id)).toBe(1);
