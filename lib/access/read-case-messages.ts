@@ -2,7 +2,7 @@ import "server-only";
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
 import type { StaffContext } from "@/lib/auth/current-staff";
 import { unwrapDataKey } from "@/lib/crypto/conversation-keys";
-import { messageAad, open } from "@/lib/crypto/envelope";
+import { messageAad, NONCE_BYTES, open } from "@/lib/crypto/envelope";
 import { getDb, withPgClient } from "@/lib/db";
 import type { CaseMessagesResponse } from "@/lib/dto";
 import { AppError, ForbiddenError, LogUnavailableError, UnauthenticatedError } from "@/lib/errors";
@@ -115,8 +115,9 @@ async function decryptForResponse({ rows, kase, grant, seq }: Revealed): Promise
     keys.set(k.version, await unwrapDataKey({ conversationId: kase.conversationId, version: k.version, wrappedKey: Buffer.from(k.wrappedKey, "base64"), kekId: k.kekId }));
   }
   const reported = new Set(kase.reportedMessageIds);
-  // Senders are participants (intake refuses anyone else), so their handles came with the context.
-  const handles = new Map(kase.participants.map((p) => [p.accountId, p.handle]));
+  // Senders are participants (intake refuses anyone else), so their handles came with the
+  // context; each sender is one object, shared by their messages.
+  const senders = new Map(kase.participants.map((p) => [p.accountId, { accountId: p.accountId, handle: p.handle }]));
   return {
     caseId: kase.id,
     grant: { id: grant.id, purpose: grant.purpose, expiresAt: grant.expiresAt.toISOString(), scopeFrom: grant.scopeFrom, scopeTo: grant.scopeTo },
@@ -124,9 +125,9 @@ async function decryptForResponse({ rows, kase, grant, seq }: Revealed): Promise
     messages: rows.map((r) => ({
       id: r.id,
       position: r.position,
-      sender: { accountId: r.senderId, handle: handles.get(r.senderId) ?? r.senderId },
-      sentAt: r.sentAt.toISOString(),
-      text: open(keys.get(r.keyVersion)!, r, messageAad(kase.conversationId, r.id, r.keyVersion)).toString("utf8"),
+      sender: senders.get(r.senderId) ?? { accountId: r.senderId, handle: r.senderId },
+      sentAt: new Date(Number(r.sentAtMs)).toISOString(),
+      text: open(keys.get(r.keyVersion)!, { nonce: r.sealed.subarray(0, NONCE_BYTES), ciphertext: r.sealed.subarray(NONCE_BYTES) }, messageAad(kase.conversationId, r.id, r.keyVersion)).toString("utf8"),
       hasMedia: r.hasMedia,
       reported: reported.has(r.id),
     })),

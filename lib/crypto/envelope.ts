@@ -5,7 +5,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 // into another message or conversation fails authentication instead of decrypting.
 
 export const DATA_KEY_BYTES = 32;
-const NONCE_BYTES = 12;
+/** Fixed for every message (a CHECK constraint on message.nonce holds the database to it). */
+export const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 
 export type Sealed = { ciphertext: Buffer; nonce: Buffer };

@@ -46,8 +46,8 @@ describe("the write re-checks what the policy decided", () => {
     expect(out.rows.map((r) => r.position)).toEqual(Array.from({ length: 21 }, (_, i) => 10 + i));
     const stored = await getDb().message.findMany({ where: { id: { in: out.rows.map((r) => r.id) } }, select: { id: true, sentAt: true } });
     const sentAt = new Map(stored.map((m) => [m.id, m.sentAt.toISOString()]));
-    expect(out.rows.map((r) => r.sentAt.toISOString())).toEqual(out.rows.map((r) => sentAt.get(r.id)));
-    expect(out.rows.slice(0, 3).map((r) => r.sentAt.toISOString())).toEqual(odd.map((d) => d.toISOString()));
+    expect(out.rows.map((r) => new Date(Number(r.sentAtMs)).toISOString())).toEqual(out.rows.map((r) => sentAt.get(r.id)));
+    expect(out.rows.slice(0, 3).map((r) => new Date(Number(r.sentAtMs)).toISOString())).toEqual(odd.map((d) => d.toISOString()));
     const events = await eventsSince(before, world.caseId);
     expect(events.map((e) => [e.seq, e.messageIds])).toEqual([[out.seq, out.rows.map((r) => r.id)]]);
     expect(await tally(reviewer.id)).toBe(1);
@@ -107,5 +107,10 @@ describe("the write re-checks what the policy decided", () => {
     const events = await eventsSince(before, world.caseId);
     expect(events.map((e) => [e.outcome, e.denialReason, e.messageIds])).toEqual([["DENIED", "GRANT_ENDED", []]]);
     expect(await tally(reviewer.id)).toBe(0);
+  });
+
+  it("the database refuses a message nonce that is not 12 bytes (the read splits nonce‖ciphertext at 12)", async () => {
+    const { world } = await readerWithGrant();
+    await expect(getDb().$executeRaw`UPDATE message SET nonce = ${new Uint8Array(16)} WHERE id = ${world.messageIds[0]!}::uuid`).rejects.toThrow(/message_nonce_length/);
   });
 });

@@ -6,6 +6,10 @@ import { requestMetaFrom } from "@/lib/http/request-meta";
 // "GET /api/v1/cases/{caseId}/messages": the only route that returns DM plaintext. The policy
 // is asked inside lib/access/read-case-messages.ts, which logs every refusal (including a
 // missing session or the wrong role) as a CONTENT_READ denial rather than a generic one.
+// Never prerendered or cached, whatever the request looks like (and Next skips its per-request
+// tracking of what the handler reads, which only serves static generation).
+export const dynamic = "force-dynamic";
+
 export async function GET(req: Request, ctx: { params: Promise<{ caseId: string }> }) {
   try {
     const { caseId } = await ctx.params;
