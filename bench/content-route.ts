@@ -64,14 +64,14 @@ try {
   const body = (await probe.json()) as { messages?: unknown[] };
   if (probe.status !== 200 || body.messages?.length !== SCOPE) throw new Error(`probe failed: ${probe.status} ${JSON.stringify(body).slice(0, 200)}`);
 
-  const read = (c: number) => ({ path: `/api/v1/cases/${clients[c]!.caseId}/messages`, headers: { cookie: clients[c]!.cookie } });
-  const warm = (n: number) => runLoad({ port: PORT, clients: CLIENTS, seconds: n, request: read });
+  const reads = clients.map((c) => ({ path: `/api/v1/cases/${c.caseId}/messages`, headers: { cookie: c.cookie } }));
+  const warm = (n: number) => runLoad({ port: PORT, clients: CLIENTS, seconds: n, requests: reads });
   await warm(3);
   let meter = cpuMeter(server.pid!);
-  const health = await runLoad({ port: PORT, clients: CLIENTS, seconds: SECONDS, request: () => ({ path: "/api/health" }) });
+  const health = await runLoad({ port: PORT, clients: CLIENTS, seconds: SECONDS, requests: [{ path: "/api/health" }] });
   const healthCpu = meter();
   meter = cpuMeter(server.pid!);
-  const content = await runLoad({ port: PORT, clients: CLIENTS, seconds: SECONDS, request: read });
+  const content = await runLoad({ port: PORT, clients: CLIENTS, seconds: SECONDS, requests: reads });
 
   const contentCpu = meter();
   const logged = await (async () => {
@@ -86,8 +86,8 @@ try {
   console.log(`\n${CLIENTS} concurrent clients, ${SECONDS} s each, ${SCOPE}-message scope`);
   console.log(`GET /api/health                       ${fmt(health)}`);
   console.log(`GET /api/v1/cases/{id}/messages       ${fmt(content)}`);
-  console.log(`health:  ${fmtCpu(healthCpu, health.requests)}`);
-  console.log(`content: ${fmtCpu(contentCpu, content.requests)}`);
+  console.log(`health:  ${fmtCpu(healthCpu, health)}`);
+  console.log(`content: ${fmtCpu(contentCpu, content)}`);
   console.log(`content ÷ health throughput: ${(content.rps / health.rps).toFixed(2)}   p95 ratio: ${(content.p95 / health.p95).toFixed(2)}`);
   console.log(`logged CONTENT_READ events: ${logged} (each 200 message ids)`);
   const pass = content.p95 <= 50 && content.rps >= 300 && content.errors === 0;

@@ -3,7 +3,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { nextCommand } from "../lib/cli/next-bin";
 import { encode } from "next-auth/jwt";
@@ -79,78 +78,24 @@ export type LoadResult = {
   statuses: Record<number, number>;
   /** The lowest and highest of the clients' mean latencies: far apart means the load was not evenly served. */
   clientMeans: { min: number; max: number };
+  /** CPU seconds the load generator's process used during the run. */
+  cpuSeconds: number;
 };
 
-function percentile(sorted: number[], p: number) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 type LoadRequest = { path: string; headers?: Record<string, string> };
 
-/** One GET on a client's own keep-alive connection; resolves with the status once the whole body has arrived. */
-function get(agent: http.Agent, port: number, r: LoadRequest): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ agent, host: "127.0.0.1", port, path: r.path, headers: r.headers }, (res) => {
-      res.on("data", () => {});
-      res.on("end", () => resolve(res.statusCode ?? 0));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-  });
-}
-
 /**
- * Closed loop: `clients` concurrent clients, each on its own keep-alive connection (as a
- * reviewer's browser would be), sending its next request when the last response has fully
- * arrived. Node's own HTTP client, not fetch: the load generator shares the machine's two
- * cores with the server and PostgreSQL, so it should cost as little as it can.
- *
- * The clients open their connections one after another (one untimed request each) before the
- * clock starts. The server's node:cluster primary hands each new connection to a worker, and a
- * burst of 16 at once lands unevenly (10 and 6 were seen): with keep-alive, that split then
- * lasts the whole run and measures the split, not the server.
+ * `clients` concurrent clients in a closed loop for `seconds`, client i sending requests[i %
+ * requests.length] — run by bench/load-generator.mjs in a process of its own (see there).
  */
-export async function runLoad(opts: { port: number; clients: number; seconds: number; request: (client: number) => LoadRequest }): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
-  let errors = 0;
-  const per: number[][] = [];
-  const agents = Array.from({ length: opts.clients }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
-  for (const [client, agent] of agents.entries()) await get(agent, opts.port, opts.request(client));
-  const end = performance.now() + opts.seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    agents.map(async (agent, client) => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        try {
-          const status = await get(agent, opts.port, opts.request(client));
-          statuses[status] = (statuses[status] ?? 0) + 1;
-          if (status < 200 || status >= 300) errors++;
-        } catch {
-          errors++;
-        }
-        latencies.push(performance.now() - t);
-        (per[client] ??= []).push(performance.now() - t);
-      }
-      agent.destroy();
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const means = per.map((l) => l.reduce((a, b) => a + b, 0) / l.length);
-  return {
-    requests: latencies.length,
-    errors,
-    seconds,
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    statuses,
-    clientMeans: { min: Math.min(...means), max: Math.max(...means) },
-  };
+export async function runLoad(opts: { port: number; clients: number; seconds: number; requests: LoadRequest[] }): Promise<LoadResult> {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, "load-generator.mjs"), JSON.stringify({ ...opts })], { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (code !== 0) throw new Error(`load generator exited with ${code}`);
+  return JSON.parse(out) as LoadResult;
 }
 
 export function fmt(r: LoadResult) {
@@ -181,29 +126,26 @@ export function treeCpuSeconds(root: number, exclude = new Set<number>()): numbe
   return total;
 }
 
-export type CpuSplit = { server: number; database: number; loadGenerator: number };
+export type CpuSplit = { server: number; database: number };
 
 /**
- * Where the machine's CPU went between two calls: the server's processes, PostgreSQL (the
- * embedded cluster is this process's child), and this process, the load generator.
+ * Where the machine's CPU went between two calls: the server's processes and PostgreSQL (the
+ * embedded cluster is this process's child). The load generator reports its own (LoadResult).
  */
 export function cpuMeter(serverPid: number) {
   const sample = (): CpuSplit => {
-    const server = treeCpuSeconds(serverPid);
     const self = process.cpuUsage();
-    const selfSeconds = (self.user + self.system) / 1e6;
-    const database = treeCpuSeconds(process.pid, new Set([serverPid])) - selfSeconds;
-    return { server, database, loadGenerator: selfSeconds };
+    return { server: treeCpuSeconds(serverPid), database: treeCpuSeconds(process.pid, new Set([serverPid])) - (self.user + self.system) / 1e6 };
   };
   const start = sample();
   return (): CpuSplit => {
     const end = sample();
-    return { server: end.server - start.server, database: end.database - start.database, loadGenerator: end.loadGenerator - start.loadGenerator };
+    return { server: end.server - start.server, database: end.database - start.database };
   };
 }
 
 /** CPU milliseconds per request, by process group. */
-export function fmtCpu(split: CpuSplit, requests: number) {
-  const per = (s: number) => ((s * 1000) / requests).toFixed(2);
-  return `CPU per request: server ${per(split.server)} ms, PostgreSQL ${per(split.database)} ms, load generator ${per(split.loadGenerator)} ms`;
+export function fmtCpu(split: CpuSplit, load: LoadResult) {
+  const per = (s: number) => ((s * 1000) / load.requests).toFixed(2);
+  return `CPU per request: server ${per(split.server)} ms, PostgreSQL ${per(split.database)} ms, load generator ${per(load.cpuSeconds)} ms`;
 }
