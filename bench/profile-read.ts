@@ -10,7 +10,7 @@ const { ingestMessages } = await import("../lib/intake/ingest-messages");
 const { ingestReport } = await import("../lib/intake/ingest-report");
 const { upsertStaff } = await import("../prisma/factories");
 const { readCaseMessages } = await import("../lib/access/read-case-messages");
-const { decode } = await import("next-auth/jwt");
+const { sessionIdFromToken } = await import("../lib/auth/session-cookie");
 try {
   const prisma = getDb();
   const a = { externalId: "pa", handle: "pa", displayName: "A", dataRegion: "US" as const };
@@ -38,7 +38,7 @@ try {
   };
   const loadStaff = (id: string) => prisma.staff.findUnique({ where: { id }, select: { id: true, name: true, email: true, roles: true, regions: true, disabled: true, accountLinks: { select: { accountId: true } } } });
   const staff = { id: s.id, name: "P", email: s.email, roles: ["REVIEWER" as const], regions: ["US" as const], linkedAccountIds: [], sessionId: null, stepUpAt: new Date(), totpEnrolled: true };
-  await time("jwt decode", 300, () => decode({ token, secret: process.env.NEXTAUTH_SECRET! }));
+  await time("session cookie", 300, () => sessionIdFromToken(token, process.env.NEXTAUTH_SECRET!));
   await time("loadStaff", 300, () => loadStaff(s.id));
   await time("readCaseMessages (200)", 300, () => readCaseMessages(staff, { caseId }, meta));
   const { loadReadContext, reveal } = await import("../lib/access/read-queries");
