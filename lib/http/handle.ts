@@ -11,7 +11,8 @@ const API_HEADERS: Record<string, string> = { "content-type": "application/json"
 
 /** A JSON response with the API's headers, built in one step (the content route sends hundreds a second). */
 export function json(body: unknown, init?: ResponseInit) {
-  return new Response(JSON.stringify(body), { status: init?.status, statusText: init?.statusText, headers: { ...API_HEADERS, ...(init?.headers as Record<string, string> | undefined) } });
+  const headers = init?.headers ? { ...API_HEADERS, ...Object.fromEntries(new Headers(init.headers)) } : API_HEADERS;
+  return new Response(JSON.stringify(body), { status: init?.status, statusText: init?.statusText, headers });
 }
 
 export function errorResponse(err: unknown) {
