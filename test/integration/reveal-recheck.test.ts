@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import * as queries from "@/lib/access/read-queries";
 import { reveal, type Reveal } from "@/lib/access/read-queries";
 import { readCaseMessages } from "@/lib/access/read-case-messages";
 import { requestGrant } from "@/lib/access/request-grant";
@@ -89,16 +90,13 @@ describe("the write re-checks what the policy decided", () => {
   it("a read that loses the race is refused with the grant's reason and a logged denial", async () => {
     // The policy sees a live grant (the context is read first); the grant ends before the write.
     const { reviewer, world, grant } = await readerWithGrant();
-    const queries = await import("@/lib/access/read-queries");
     const load = queries.loadReadContext;
     const before = await lastSeq();
-    const spy = await import("vitest").then(({ vi }) =>
-      vi.spyOn(queries, "loadReadContext").mockImplementation(async (db, caseId, staffId, now) => {
-        const kase = await load(db, caseId, staffId, now);
-        await getDb().accessGrant.update({ where: { id: grant.id }, data: { status: "ENDED", endedAt: new Date() } });
-        return kase;
-      }),
-    );
+    const spy = vi.spyOn(queries, "loadReadContext").mockImplementation(async (db, caseId, staffId, now) => {
+      const kase = await load(db, caseId, staffId, now);
+      await getDb().accessGrant.update({ where: { id: grant.id }, data: { status: "ENDED", endedAt: new Date() } });
+      return kase;
+    });
     try {
       await expect(readCaseMessages(reviewer, { caseId: world.caseId }, meta)).rejects.toMatchObject({ status: 403, code: "GRANT_ENDED" });
     } finally {
