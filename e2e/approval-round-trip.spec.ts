@@ -4,7 +4,8 @@ import { STAFF, screenshot, signIn, signOut, stepUp } from "./fixtures";
 // Second-person approval end to end: a reviewer asks to open a thread with a protected
 // participant (202, pending), a lead approves it in the approvals inbox, and the reviewer then
 // passes the step-up, reads, and widens the scope by ten messages. The lead sees the request
-// marked as theirs-to-decide; the reviewer's own history shows every step.
+// marked as theirs-to-decide; the reviewer's own history shows every step, and the lead's team
+// history shows the reviewer's read.
 
 const WHY = "Threats against a protected account; need the reported messages in context";
 
@@ -84,4 +85,20 @@ test("a reviewer's request for a protected account waits for a lead, then opens 
   await screenshot(page, "17-my-access");
   await page.getByRole("link", { name: "Denials" }).click();
   await expect(page.getByRole("table", { name: /My access events/ })).toContainText("GRANT_PENDING");
+  await signOut(page);
+
+  // The lead's team history: the same reviewer's read of that case, with how many messages.
+  await signIn(page, STAFF.lead);
+  await page.getByRole("link", { name: "Team access" }).click();
+  await expect(page).toHaveURL(/\/team-access$/);
+  await page.getByLabel("Staff member").selectOption({ label: `Riley Reviewer · ${STAFF.reviewer}` });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("heading", { name: /Events by Riley Reviewer/ })).toBeVisible();
+  await page.getByRole("link", { name: "Reads" }).click();
+  await expect(page).toHaveURL(/member=.*kind=reads|kind=reads.*member=/);
+  const team = page.getByRole("table", { name: /Access events by Riley Reviewer/ });
+  const read = team.locator("tbody tr").filter({ hasText: caseNumber }).first();
+  await expect(read).toContainText("CONTENT_READ");
+  await expect(read).toContainText(STAFF.reviewer);
+  await screenshot(page, "18-team-access");
 });

@@ -191,6 +191,13 @@ export type MyGrant = GrantSummary & {
 
 export type MyAccessPage = { grants: MyGrant[]; events: MyAccessEvent[]; nextCursor: string | null };
 
+/** One event by a member of the review team, as a lead's team history shows it. */
+export type TeamAccessEvent = MyAccessEvent & { actor: { id: string | null; email: string | null } };
+
+export type TeamMember = { id: string; name: string; email: string; disabled: boolean };
+
+export type TeamAccessPage = { members: TeamMember[]; events: TeamAccessEvent[]; nextCursor: string | null };
+
 export type StaffLink = { accountId: string; handle: string; relation: string };
 
 /** A staff member as the admin page shows them. */

@@ -9,23 +9,25 @@ const TABS: { kind: HistoryKind; label: string }[] = [
   { kind: "denials", label: "Denials" },
 ];
 
-export function historyHref(kind: HistoryKind, cursor?: string): string {
+/** A history page's address for a kind of event, a page cursor and any other filters (e.g. member). */
+export function historyHref(path: string, kind: HistoryKind, opts: { cursor?: string; filters?: Record<string, string | undefined> } = {}): string {
   const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(opts.filters ?? {})) if (v) params.set(k, v);
   if (kind !== "all") params.set("kind", kind);
-  if (cursor) params.set("cursor", cursor);
+  if (opts.cursor) params.set("cursor", opts.cursor);
   const query = params.toString();
-  return query ? `/my-access?${query}` : "/my-access";
+  return query ? `${path}?${query}` : path;
 }
 
-/** Which of one's own events to list (links, so it works without JavaScript). */
-export function HistoryTabs({ kind }: { kind: HistoryKind }) {
+/** Which kind of events to list (links, so it works without JavaScript); other filters are kept. */
+export function HistoryTabs({ path, kind, filters }: { path: string; kind: HistoryKind; filters?: Record<string, string | undefined> }) {
   return (
     <nav aria-label="Event types">
       <ul className="flex w-fit gap-1 rounded-md border border-zinc-200 bg-white p-0.5">
         {TABS.map((tab) => (
           <li key={tab.kind}>
             <Link
-              href={historyHref(tab.kind)}
+              href={historyHref(path, tab.kind, { filters })}
               aria-current={tab.kind === kind ? "page" : undefined}
               className={cx(
                 "block rounded px-3 py-1 text-[13px] font-medium no-underline hover:no-underline",

@@ -58,6 +58,7 @@ export const OPERATIONS = {
   "PAGE /staff/{id}": { permission: "staff:manage", rules: ["SESSION", "ROLE_CONFLICT", "SELF_CHANGE"], summary: "Edit one staff member" },
   "PAGE /step-up": { permission: "step-up:verify", rules: ["SESSION", "ROLE_CONFLICT"], summary: "TOTP enrolment and step-up" },
   "PAGE /my-access": { permission: "history:own", rules: ["SESSION"], summary: "My access history" },
+  "PAGE /team-access": { permission: "history:team", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Team access history: what reviewers and leads read, asked for and were refused" },
   "PAGE /audit": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Access log" },
   "PAGE /audit/anomalies": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Anomaly signals with their evidence events" },
   "PAGE /audit/activity": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Charts of reads per day by purpose and top readers, with tables" },

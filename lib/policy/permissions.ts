@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "content:read": { roles: ["REVIEWER", "LEAD", "LEGAL"], summary: "Read in-scope DM content under one's own live grant" },
   "step-up:verify": { roles: ["REVIEWER", "LEAD", "LEGAL"], summary: "Enrol an authenticator and pass the TOTP step-up" },
   "history:own": { roles: ["REVIEWER", "LEAD", "LEGAL", "AUDITOR", "ADMIN"], summary: "See one's own reads, grants and denials" },
+  "history:team": { roles: ["LEAD"], summary: "See the review team's reads, grants and denials (never content)" },
   "audit:read": { roles: ["AUDITOR"], summary: "Read and search the whole access log" },
   "audit:export": { roles: ["AUDITOR"], summary: "Export and verify the access log" },
   "staff:manage": { roles: ["ADMIN"], summary: "Create and disable staff; set roles, regions and account links" },

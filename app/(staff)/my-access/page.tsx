@@ -1,26 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { HistoryKind } from "@/lib/dto";
 import { authorizePage } from "@/lib/auth/authorize";
+import { historyParams, type PageSearchParams } from "@/lib/history/history-params";
 import { myAccessHistory } from "@/lib/history/my-access";
 import { AccessRefused } from "@/components/access-refused";
 import { HistoryTabs, historyHref } from "@/components/history/history-tabs";
-import { MyEventsTable } from "@/components/history/my-events-table";
+import { AccessEventsTable } from "@/components/history/access-events-table";
 import { MyGrantsTable } from "@/components/history/my-grants-table";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "My access" };
 
-type SearchParams = Promise<{ [key: string]: string | string[] | undefined }>;
-const KINDS: readonly HistoryKind[] = ["all", "reads", "grants", "denials"];
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-export default async function MyAccessPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function MyAccessPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const { staff, refusal } = await authorizePage("PAGE /my-access");
   if (refusal) return <AccessRefused title="My access" message={refusal.message} />;
-  const params = await searchParams;
-  const kind = KINDS.find((k) => k === one(params.kind)) ?? "all";
-  const cursor = one(params.cursor)?.match(/^\d{1,19}$/)?.[0];
+  const { kind, cursor } = historyParams(await searchParams);
   const page = await myAccessHistory(staff, { kind, cursor, limit: 100 });
 
   return (
@@ -41,11 +35,11 @@ export default async function MyAccessPage({ searchParams }: { searchParams: Sea
         <h2 id="events-heading" className="text-[13px] font-semibold text-zinc-800">
           My events
         </h2>
-        <HistoryTabs kind={kind} />
-        {page.events.length === 0 ? <EmptyState title={cursor ? "No more events" : "No events of this kind"} /> : <MyEventsTable events={page.events} />}
+        <HistoryTabs path="/my-access" kind={kind} />
+        {page.events.length === 0 ? <EmptyState title={cursor ? "No more events" : "No events of this kind"} /> : <AccessEventsTable caption="My access events, newest first" events={page.events} />}
         <nav aria-label="Event pages" className="flex gap-4 text-[13px]">
-          {cursor ? <Link href={historyHref(kind)}>Newest events</Link> : null}
-          {page.nextCursor ? <Link href={historyHref(kind, page.nextCursor)}>Older events</Link> : null}
+          {cursor ? <Link href={historyHref("/my-access", kind)}>Newest events</Link> : null}
+          {page.nextCursor ? <Link href={historyHref("/my-access", kind, { cursor: page.nextCursor })}>Older events</Link> : null}
         </nav>
       </section>
     </div>

@@ -44,6 +44,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "PAGE /step-up": [R, L, G],
   "GET /api/v1/me/access": [R, L, G, A, D],
   "PAGE /my-access": [R, L, G, A, D],
+  "PAGE /team-access": [L],
   "GET /api/v1/audit/events": [A],
   "GET /api/v1/audit/account-report": [A],
   "POST /api/v1/audit/verify": [A],

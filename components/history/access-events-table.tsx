@@ -1,18 +1,22 @@
 import Link from "next/link";
-import type { MyAccessEvent } from "@/lib/dto";
+import type { MyAccessEvent, TeamAccessEvent } from "@/lib/dto";
 import { caseNumber } from "../labels";
 import { formatUtc } from "../format";
 import { Badge } from "../ui/badge";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
 
-/** One's own events exactly as the access log recorded them. */
-export function MyEventsTable({ events }: { events: MyAccessEvent[] }) {
+/**
+ * Access events exactly as the log recorded them: one's own, or (with `actors`) the team's,
+ * each with who caused it.
+ */
+export function AccessEventsTable({ events, caption, actors = false }: { events: (MyAccessEvent & Partial<Pick<TeamAccessEvent, "actor">>)[]; caption: string; actors?: boolean }) {
   return (
-    <Table caption="My access events, newest first">
+    <Table caption={caption}>
       <THead>
         <Tr>
           <Th className="text-right">Seq</Th>
           <Th>Time (UTC)</Th>
+          {actors ? <Th>Staff</Th> : null}
           <Th>Action</Th>
           <Th>Outcome</Th>
           <Th>Case</Th>
@@ -28,6 +32,7 @@ export function MyEventsTable({ events }: { events: MyAccessEvent[] }) {
             <Td className="font-mono text-xs whitespace-nowrap tabular-nums">
               <time dateTime={e.occurredAt}>{formatUtc(e.occurredAt).replace(" UTC", "")}</time>
             </Td>
+            {actors ? <Td className="text-xs whitespace-nowrap">{e.actor?.email ?? <span className="text-zinc-500">—</span>}</Td> : null}
             <Td className="font-mono text-xs whitespace-nowrap">{e.action}</Td>
             <Td>
               {e.outcome === "ALLOWED" ? <Badge tone="success">Allowed</Badge> : <Badge tone={e.outcome === "DENIED" ? "danger" : "warning"}>{e.outcome === "DENIED" ? "Denied" : "Failed"}</Badge>}
