@@ -61,15 +61,19 @@ describe("team access history", () => {
 
   it("leaves out what staff did in other roles: legal, audit and admin work is not the team's", async () => {
     const lead = await makeStaff(["LEAD"]);
+    const others = [];
     for (const roles of [["LEGAL"], ["AUDITOR"], ["ADMIN"]] as const) {
       const other = await makeStaff([...roles]);
+      others.push(other.id);
       await recordEvent(getDb(), { actor: { id: other.id, email: other.email, roles: other.roles }, action: "ACCESS_DENIED", outcome: "DENIED", denialReason: "ROLE", meta });
       const page = await teamAccessHistory(lead, { memberId: other.id });
       expect(page.events, roles[0]).toEqual([]);
       expect(page.members.map((m) => m.id)).not.toContain(other.id);
     }
-    const everyone = await teamAccessHistory(lead, { limit: 200 });
-    expect(everyone.events.every((e) => e.actor.email?.startsWith("reviewer-") || e.actor.email?.startsWith("lead-"))).toBe(true);
+    // Their events are the newest in the log, so they would head the unfiltered page if shown.
+    const everyone = await teamAccessHistory(lead, { limit: 50 });
+    expect(everyone.events.length).toBeGreaterThan(0);
+    expect(everyone.events.filter((e) => others.includes(e.actor.id ?? ""))).toEqual([]);
   });
 
   it("refuses everyone but leads, whatever the filters", async () => {
