@@ -61,7 +61,7 @@ describe("team access history", () => {
 
   it("leaves out what staff did in other roles: legal, audit and admin work is not the team's", async () => {
     const lead = await makeStaff(["LEAD"]);
-    const others = [];
+    const others: string[] = [];
     for (const roles of [["LEGAL"], ["AUDITOR"], ["ADMIN"]] as const) {
       const other = await makeStaff([...roles]);
       others.push(other.id);
