@@ -33,6 +33,8 @@ try {
   const { getDb, disconnectDb } = await import("../lib/db");
   const { seedDemo } = await import("../prisma/seed");
   await seedDemo(getDb(), { scale: 0.1, log: (m) => console.log(`[e2e seed] ${m}`) });
+  const { seedEmergencyForReview } = await import("./seed-emergency");
+  await seedEmergencyForReview(getDb());
   await disconnectDb();
 
   if (!existsSync(path.join(distDir, "BUILD_ID")) || process.env.E2E_BUILD === "1") {

@@ -161,7 +161,26 @@ export type LiveGrantItem = {
   approvedBy: string | null;
 };
 
-export type ApprovalsPage = { pending: ApprovalItem[]; live: LiveGrantItem[] | null };
+/** An approved emergency grant awaiting its after-the-fact review. */
+export type EmergencyReviewItem = {
+  grantId: string;
+  caseId: string;
+  caseNumber: number;
+  holder: StaffRef;
+  approvedBy: string | null;
+  justification: string;
+  approvedAt: string | null;
+  expiresAt: string;
+  /** Still live, or how it ended. */
+  state: "live" | "expired" | "ended";
+  /** Content reads under the grant, and how many messages they revealed in all. */
+  reads: number;
+  messagesRevealed: number;
+  /** Why this reviewer may not review it (they held or approved it, residency, …), or null. */
+  blocked: { reason: string; message: string } | null;
+};
+
+export type ApprovalsPage = { pending: ApprovalItem[]; live: LiveGrantItem[] | null; emergencyReviews: EmergencyReviewItem[] | null };
 
 export type HistoryKind = "all" | "reads" | "grants" | "denials";
 

@@ -5,10 +5,12 @@ import type { ApprovalsPage } from "@/lib/dto";
 import { approvablePurposes, decideApproval } from "@/lib/policy/approval";
 import { can } from "@/lib/policy/permissions";
 import { expireLapsedRequests } from "./expire-lapsed";
+import { emergencyReviewQueue } from "./review-emergency";
 
 // The approvals inbox: pending requests whose purpose the approver's role may approve (their
 // own included, marked as blocked so they can see it is waiting for someone else), and for
-// leads the live grants they may revoke. Lapsed requests are expired (and logged) first.
+// leads the live grants they may revoke, and approved emergency access awaiting its
+// after-the-fact review (review-emergency.ts). Lapsed requests are expired (and logged) first.
 
 const STAFF_REF = { select: { id: true, name: true, email: true } } as const;
 
@@ -35,8 +37,10 @@ export async function listApprovals(staff: StaffContext, now = new Date()): Prom
         select: { id: true, caseId: true, purpose: true, scopeFrom: true, scopeTo: true, createdAt: true, expiresAt: true, staff: STAFF_REF, approvedBy: { select: { name: true } }, case: { select: { number: true } } },
       })
     : null;
+  const emergencyReviews = await emergencyReviewQueue(staff, now, db);
   const me = { ...staff, disabled: false };
   return {
+    emergencyReviews,
     pending: pending.map((g) => {
       const decision = decideApproval({
         approver: me,

@@ -10,6 +10,8 @@ export const ACTIONS = [
   "GRANT_REJECTED",
   "GRANT_REVOKED",
   "GRANT_EXPIRED",
+  // The after-the-fact review of an emergency grant; details.verdict is JUSTIFIED or NOT_JUSTIFIED.
+  "EMERGENCY_REVIEWED",
   "CASE_CLAIMED",
   "CASE_DECIDED",
   "SIGN_IN",

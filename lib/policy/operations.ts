@@ -33,6 +33,7 @@ export const OPERATIONS = {
   "POST /api/v1/grants/{grantId}/approve": { permission: "grant:approve", rules: [...MUTATION, "APPROVER", "APPROVAL_EXPIRY"], summary: "Approve someone else's request" },
   "POST /api/v1/grants/{grantId}/reject": { permission: "grant:approve", rules: [...MUTATION, "APPROVER", "APPROVAL_EXPIRY"], summary: "Reject someone else's request" },
   "POST /api/v1/grants/{grantId}/revoke": { permission: "grant:revoke", rules: [...MUTATION], summary: "End a live grant early" },
+  "POST /api/v1/grants/{grantId}/post-hoc-review": { permission: "grant:review-emergency", rules: [...MUTATION, "POST_HOC_REVIEW"], summary: "Record the after-the-fact review of an emergency access" },
   "GET /api/v1/staff": { permission: "staff:manage", rules: ["SESSION", "ROLE_CONFLICT"], summary: "List staff" },
   "POST /api/v1/staff": { permission: "staff:manage", rules: [...MUTATION], summary: "Create a staff member" },
   "PATCH /api/v1/staff/{staffId}": { permission: "staff:manage", rules: [...MUTATION, "SELF_CHANGE"], summary: "Change roles, regions, links or disabled" },

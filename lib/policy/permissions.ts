@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "grant:expand": { roles: ["REVIEWER", "LEAD", "LEGAL"], summary: "Widen one's own grant by 10 earlier or later messages" },
   "grant:approve": { roles: ["LEAD", "LEGAL"], summary: "Approve or reject someone else's pending request" },
   "grant:revoke": { roles: ["LEAD"], summary: "End someone's live grant early" },
+  "grant:review-emergency": { roles: ["LEAD", "LEGAL"], summary: "Review emergency access after the fact: justified or not, with a note" },
   "content:read": { roles: ["REVIEWER", "LEAD", "LEGAL"], summary: "Read in-scope DM content under one's own live grant" },
   "step-up:verify": { roles: ["REVIEWER", "LEAD", "LEGAL"], summary: "Enrol an authenticator and pass the TOTP step-up" },
   "history:own": { roles: ["REVIEWER", "LEAD", "LEGAL", "AUDITOR", "ADMIN"], summary: "See one's own reads, grants and denials" },

@@ -31,6 +31,7 @@ export const ATTRIBUTE_RULES = {
   APPROVAL_EXPIRY: `A pending request lapses ${APPROVAL_TTL_HOURS} h after it was made; lapsed requests cannot be approved and are logged as GRANT_EXPIRED.`,
   EXPANSION: `Widening is ${EXPANSION_STEP} messages earlier or later per step, needs a fresh justification and the reader's live grant, and needs approval whenever the wider scope would.`,
   EMERGENCY_WINDOW: `An EMERGENCY request names a time window of at most ${EMERGENCY_MAX_HOURS} h.`,
+  POST_HOC_REVIEW: "Every approved EMERGENCY grant is reviewed once, after the fact, by a lead or legal specialist who neither held nor approved it and who passes residency and conflict-of-interest for the conversation.",
   STEP_UP: `Reading content needs a TOTP check in this session within the last ${STEP_UP_MINUTES} minutes; codes cannot be replayed.`,
   READ_LIMIT: `At most ${DEFAULT_READ_LIMIT_PER_HOUR} content reads per reader per hour (CUSTODY_READ_LIMIT_PER_HOUR); refusals are logged.`,
   SELF_CHANGE: "Nobody changes their own roles, regions, account links or disabled flag.",

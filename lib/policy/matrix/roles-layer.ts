@@ -34,6 +34,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "POST /api/v1/grants/{grantId}/approve": [L, G],
   "POST /api/v1/grants/{grantId}/reject": [L, G],
   "POST /api/v1/grants/{grantId}/revoke": [L],
+  "POST /api/v1/grants/{grantId}/post-hoc-review": [L, G],
   "GET /api/v1/staff": [D],
   "POST /api/v1/staff": [D],
   "PATCH /api/v1/staff/{staffId}": [D],
