@@ -1,9 +1,9 @@
-import Link from "next/link";
 import type { EmergencyReviewItem } from "@/lib/dto";
 import { formatUtc } from "../format";
 import { caseNumber } from "../labels";
 import { Badge } from "../ui/badge";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
+import { CaseCell, PersonCell } from "./cells";
 import { PostHocReviewAction } from "./post-hoc-review-action";
 
 const STATE = { live: { tone: "warning", label: "Live" }, expired: { tone: "neutral", label: "Expired" }, ended: { tone: "neutral", label: "Ended" } } as const;
@@ -28,13 +28,8 @@ export function EmergencyReviewsTable({ items }: { items: EmergencyReviewItem[] 
       <TBody>
         {items.map((g) => (
           <Tr key={g.grantId}>
-            <Td className="whitespace-nowrap">
-              <Link href={`/cases/${g.caseId}`}>{caseNumber(g.caseNumber)}</Link>
-            </Td>
-            <Td>
-              <span className="block">{g.holder.name}</span>
-              <span className="block text-xs text-zinc-600">{g.holder.email}</span>
-            </Td>
+            <CaseCell caseId={g.caseId} number={g.caseNumber} />
+            <PersonCell person={g.holder} />
             <Td>
               <span className="block">{g.approvedBy ?? "—"}</span>
               {g.approvedAt ? <span className="block font-mono text-xs text-zinc-600 tabular-nums">{formatUtc(g.approvedAt)}</span> : null}

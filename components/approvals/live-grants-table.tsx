@@ -1,8 +1,8 @@
-import Link from "next/link";
 import type { LiveGrantItem } from "@/lib/dto";
 import { PURPOSE_LABEL, caseNumber } from "../labels";
 import { Countdown } from "../ui/countdown";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
+import { CaseCell, PersonCell } from "./cells";
 import { NoteAction } from "./note-action";
 
 /** Grants that can open content right now, soonest to expire first; a lead may revoke any of them. */
@@ -25,13 +25,8 @@ export function LiveGrantsTable({ items }: { items: LiveGrantItem[] }) {
       <TBody>
         {items.map((g) => (
           <Tr key={g.grantId}>
-            <Td className="whitespace-nowrap">
-              <Link href={`/cases/${g.caseId}`}>{caseNumber(g.caseNumber)}</Link>
-            </Td>
-            <Td>
-              <span className="block">{g.holder.name}</span>
-              <span className="block text-xs text-zinc-600">{g.holder.email}</span>
-            </Td>
+            <CaseCell caseId={g.caseId} number={g.caseNumber} />
+            <PersonCell person={g.holder} />
             <Td className="whitespace-nowrap">{PURPOSE_LABEL[g.purpose]}</Td>
             <Td className="whitespace-nowrap tabular-nums">
               {g.scopeFrom}–{g.scopeTo}

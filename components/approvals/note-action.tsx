@@ -7,6 +7,7 @@ import { Button } from "../ui/button";
 import type { ButtonVariant } from "../ui/button-styles";
 import { Textarea } from "../ui/controls";
 import { Field } from "../ui/field";
+import { InlineFormActions } from "./inline-form-actions";
 
 type Props = {
   /** The button that opens the form, e.g. "Reject". */
@@ -62,14 +63,7 @@ export function NoteAction({ label, variant = "secondary", path, field, noteLabe
       <Field id={`${id}-note`} label={noteLabel} required={required} error={error}>
         {(control) => <Textarea {...control} rows={2} className="min-h-12" value={note} onChange={(e) => setNote(e.target.value)} autoFocus />}
       </Field>
-      <div className="flex gap-1.5">
-        <Button type="submit" size="sm" variant={variant} pending={pending}>
-          {label}
-        </Button>
-        <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
-          Cancel
-        </Button>
-      </div>
+      <InlineFormActions label={label} variant={variant} pending={pending} onCancel={() => setOpen(false)} />
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ApprovalItem } from "@/lib/dto";
 import { APPROVAL_TRIGGERS, type ApprovalTrigger } from "@/lib/policy/approval-triggers";
 import { APPROVAL_REASON_LABEL, PURPOSE_LABEL, caseNumber } from "../labels";
@@ -6,6 +5,7 @@ import { Badge } from "../ui/badge";
 import { Countdown } from "../ui/countdown";
 import { RelativeTime } from "../ui/relative-time";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
+import { CaseCell, PersonCell } from "./cells";
 import { NoteAction } from "./note-action";
 
 /** Requests awaiting a second person. Rows the viewer may not decide say why instead of offering buttons. */
@@ -32,13 +32,8 @@ export function PendingTable({ items }: { items: ApprovalItem[] }) {
           const context = `request by ${r.requester.name} for case ${caseNumber(r.caseNumber)}`;
           return (
             <Tr key={r.grantId}>
-              <Td className="whitespace-nowrap">
-                <Link href={`/cases/${r.caseId}`}>{caseNumber(r.caseNumber)}</Link>
-              </Td>
-              <Td>
-                <span className="block">{r.requester.name}</span>
-                <span className="block text-xs text-zinc-600">{r.requester.email}</span>
-              </Td>
+              <CaseCell caseId={r.caseId} number={r.caseNumber} />
+              <PersonCell person={r.requester} />
               <Td className="whitespace-nowrap">
                 {PURPOSE_LABEL[r.purpose]}
                 {r.isExpansion ? <span className="block text-xs text-zinc-600">widening a live grant</span> : null}

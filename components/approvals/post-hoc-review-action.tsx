@@ -8,6 +8,7 @@ import type { PostHocVerdict } from "@/lib/policy/post-hoc-review";
 import { Button } from "../ui/button";
 import { Textarea } from "../ui/controls";
 import { Field } from "../ui/field";
+import { InlineFormActions } from "./inline-form-actions";
 
 const VERDICTS: { value: PostHocVerdict; label: string }[] = [
   { value: "JUSTIFIED", label: "Justified" },
@@ -93,14 +94,7 @@ export function PostHocReviewAction({ grantId, context }: { grantId: string; con
           />
         )}
       </Field>
-      <div className="flex gap-1.5">
-        <Button type="submit" size="sm" variant="primary" pending={pending}>
-          Record review
-        </Button>
-        <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
-          Cancel
-        </Button>
-      </div>
+      <InlineFormActions label="Record review" variant="primary" pending={pending} onCancel={() => setOpen(false)} />
     </form>
   );
 }
