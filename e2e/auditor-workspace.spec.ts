@@ -54,7 +54,8 @@ test("an auditor filters a reviewer's reads, exports them, verifies offline and 
 
   // One read's page: every field, and its inclusion proof checked in this browser.
   await rows.first().getByRole("link", { name: /^Event \d+/ }).click();
-  await expect(page.getByText("Included in the signed log — verified in this browser")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Included in the signed log — proof and signature verified in this browser")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Ed25519, verified here with the log's published key/)).toBeVisible();
   await expect(page.getByText("Fields as logged")).toBeVisible();
   await screenshot(page, "auditor-02-event");
   const accountHref = await page.locator('a[href^="/audit/accounts?account="]').first().getAttribute("href");
