@@ -47,7 +47,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
           within 24 hours; this page shows the thread link once it is approved.
         </Notice>
       ) : detail.may.requestGrant ? (
-        <OpenThreadForm caseId={detail.id} defaultPurpose={detail.defaultPurpose} />
+        <OpenThreadForm caseId={detail.id} defaultPurpose={detail.defaultPurpose} messageCount={detail.messageCount} anchors={[...new Set(detail.reports.flatMap((r) => r.reportedPositions))].sort((a, b) => a - b)} />
       ) : null}
 
       {detail.may.decide ? <DecisionForm caseId={detail.id} /> : null}

@@ -9,6 +9,9 @@ import { Button } from "../ui/button";
 import { Input, Select, Textarea } from "../ui/controls";
 import { ErrorNotice, Notice } from "../ui/error-notice";
 import { Field } from "../ui/field";
+import { PURPOSE_RULES, anchoredScope } from "@/lib/policy/purposes";
+import { customScope, type ScopeDraft } from "./custom-scope";
+import { ScopeChoice } from "./scope-choice";
 
 // Mirrors the server's minimum so the reviewer sees it while typing; the server enforces it.
 const MIN_JUSTIFICATION = 20;
@@ -17,7 +20,7 @@ const MIN_JUSTIFICATION = 20;
  * Purpose first: the reviewer states why before any content is decrypted. 201 means the grant is
  * live (go to the thread); 202 means a second person must approve it first.
  */
-export function OpenThreadForm({ caseId, defaultPurpose }: { caseId: string; defaultPurpose: Purpose }) {
+export function OpenThreadForm({ caseId, defaultPurpose, messageCount, anchors }: { caseId: string; defaultPurpose: Purpose; messageCount: number; anchors: number[] }) {
   const router = useRouter();
   const [purpose, setPurpose] = useState<Purpose>(defaultPurpose);
   const [justification, setJustification] = useState("");
@@ -28,6 +31,11 @@ export function OpenThreadForm({ caseId, defaultPurpose }: { caseId: string; def
   // EMERGENCY names its own window of messages (at most 72 h); other purposes derive the scope.
   const [windowFrom, setWindowFrom] = useState("");
   const [windowTo, setWindowTo] = useState("");
+  // Purposes anchored on reported messages may name their own range instead of the default.
+  const [scopeDraft, setScopeDraft] = useState<ScopeDraft>({ mode: "default", from: "", to: "" });
+  const [scopeError, setScopeError] = useState<string | null>(null);
+  const rule = PURPOSE_RULES[purpose].scope;
+  const radius = rule.kind === "anchors" ? rule.radius : null;
 
   const length = justification.trim().length;
   const enough = length >= MIN_JUSTIFICATION;
@@ -40,6 +48,12 @@ export function OpenThreadForm({ caseId, defaultPurpose }: { caseId: string; def
       return;
     }
     setFieldError(null);
+    const custom = radius !== null && scopeDraft.mode === "custom" ? customScope(scopeDraft, messageCount, anchors) : null;
+    if (custom && "error" in custom) {
+      setScopeError(custom.error);
+      return;
+    }
+    setScopeError(null);
     setError(null);
     setPending(true);
     try {
@@ -49,6 +63,7 @@ export function OpenThreadForm({ caseId, defaultPurpose }: { caseId: string; def
           purpose,
           justification: justification.trim(),
           ...(purpose === "EMERGENCY" && windowFrom && windowTo ? { scope: { sentFrom: new Date(windowFrom).toISOString(), sentTo: new Date(windowTo).toISOString() } } : {}),
+          ...(custom ? { scope: custom.scope } : {}),
         },
       });
       if (status === 202) {
@@ -99,6 +114,20 @@ export function OpenThreadForm({ caseId, defaultPurpose }: { caseId: string; def
             {(control) => <Input {...control} type="datetime-local" value={windowTo} onChange={(e) => setWindowTo(e.target.value)} />}
           </Field>
         </div>
+      ) : null}
+      {radius !== null ? (
+        <ScopeChoice
+          draft={scopeDraft}
+          onChange={(d) => {
+            setScopeDraft(d);
+            setScopeError(null);
+          }}
+          fallback={anchoredScope(anchors, radius, messageCount)}
+          radius={radius}
+          messageCount={messageCount}
+          anchors={anchors}
+          error={scopeError}
+        />
       ) : null}
       <Field
         id="grant-justification"
