@@ -1,4 +1,3 @@
-import type { StaffContext } from "../lib/auth/current-staff";
 import type { Db } from "../lib/db";
 
 // The demo data's cases all come from user reports; emergency cases come from the platform's
@@ -10,12 +9,8 @@ export async function seedEmergencyForReview(db: Db) {
   const { requestGrant } = await import("../lib/access/request-grant");
   const { decideOnRequest } = await import("../lib/approvals/decide-request");
   const meta = { requestId: "e2e-seed", ipHmac: null, userAgent: "e2e seed" };
-  // Staff as a signed-in request would see them (lib/auth/current-staff.ts's loadStaff pulls in
-  // next/navigation, which does not load outside Next).
-  const staff = async (email: string): Promise<StaffContext> => {
-    const s = await db.staff.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, email: true, roles: true, regions: true, accountLinks: { select: { accountId: true } } } });
-    return { id: s.id, name: s.name, email: s.email, roles: s.roles, regions: s.regions, linkedAccountIds: s.accountLinks.map((l) => l.accountId), sessionId: null, stepUpAt: null, totpEnrolled: true };
-  };
+  const { loadStaff } = await import("../lib/auth/load-staff");
+  const staff = async (email: string) => (await loadStaff((await db.staff.findUniqueOrThrow({ where: { email }, select: { id: true } })).id))!;
   const holder = await staff("reviewer2@custody.test");
   const lead = await staff("lead@custody.test");
   const kase = await db.case.findFirstOrThrow({

@@ -17,8 +17,9 @@ import type { DenialReason } from "@/lib/policy/reasons";
 //   authenticate → authorise (role, claim, residency, conflicts, live grant, scope, step-up,
 //   hourly limit: lib/policy/content-access.ts) → in one statement, re-check the grant and
 //   the limit, count the read and insert the access event naming exactly the message ids it
-//   returns → commit (the statement's own) → only then unwrap the key and decrypt. Every refusal is logged as a DENIED event. If the log cannot
-//   be written, the caller gets 503 and no content. Nothing else in Custody decrypts messages.
+//   returns → commit (the statement's own) → only then unwrap the key and decrypt.
+//   Every refusal is logged as a DENIED event. If the log cannot be written, the caller gets
+//   503 and no content. Nothing else in Custody decrypts messages.
 
 export type ReadRequest = { caseId: string; messageIds?: readonly string[] };
 

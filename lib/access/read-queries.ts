@@ -187,19 +187,25 @@ UNION ALL
 (SELECT NULL, NULL, NULL, revealed.* FROM revealed WHERE EXISTS (SELECT 1 FROM event) ORDER BY revealed.position)`;
 }
 
+const REVEALED_IDS = {
+  message_ids: "coalesce((SELECT array_agg(id::text ORDER BY position) FROM revealed), '{}')",
+  // Distinct as uuids, then text: sorting 200 strings under the database's collation cost more than the rest of the insert.
+  account_ids: `coalesce((SELECT array_agg(s."senderId"::text) FROM (SELECT DISTINCT "senderId" FROM revealed) s), '{}')`,
+};
+// The statement's text depends only on the variant (the event's columns and casts are fixed),
+// so it is built once, not on every read.
+const revealText = new Map<boolean, string>();
+
 /** Counts the read, logs it and returns the ciphertexts, all or nothing (see revealSql). */
 export async function reveal(client: PoolClient, r: Reveal): Promise<RevealResult> {
-  const ev = eventInsert(r.event, {
-    message_ids: "coalesce((SELECT array_agg(id::text ORDER BY position) FROM revealed), '{}')",
-    // Distinct as uuids, then text: sorting 200 strings under the database's collation cost more than the rest of the insert.
-    account_ids: `coalesce((SELECT array_agg(s."senderId"::text) FROM (SELECT DISTINCT "senderId" FROM revealed) s), '{}')`,
-  });
-  const n = ev.params.length;
+  const ev = eventInsert(r.event, REVEALED_IDS);
   const byIds = "ids" in r.messages;
+  let text = revealText.get(byIds);
+  if (!text) revealText.set(byIds, (text = revealSql(ev.columns, ev.values, ev.params.length, byIds)));
   const selection = "ids" in r.messages ? [r.messages.ids] : [r.messages.from, r.messages.to];
   const { rows } = await client.query<SealedMessage & { seq: string | null; grant_live: boolean; within_limit: boolean }>({
     name: byIds ? "custody-reveal-ids" : "custody-reveal-range",
-    text: revealSql(ev.columns, ev.values, n, byIds),
+    text,
     values: [...ev.params, r.staffId, r.now, r.readLimitPerHour, r.grantId, r.conversationId, ...selection],
   });
   // SQL does not promise the order of UNION ALL's branches: the outcome is the row without a message.

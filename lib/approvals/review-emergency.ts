@@ -8,6 +8,7 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import { can } from "@/lib/policy/permissions";
 import { decidePostHocReview, type PostHocVerdict } from "@/lib/policy/post-hoc-review";
 import type { DenialReason } from "@/lib/policy/reasons";
+import type { Region } from "@/lib/policy/roles";
 
 // The after-the-fact review of emergency access: the approvals inbox lists approved EMERGENCY
 // grants nobody has reviewed yet, with what was read under each; a lead or legal specialist
@@ -15,7 +16,7 @@ import type { DenialReason } from "@/lib/policy/reasons";
 // together; refusals are logged.
 
 const PARTICIPANTS = { conversation: { select: { participants: { select: { account: { select: { id: true, dataRegion: true } } } } } } } as const;
-type WithParticipants = { case: { conversation: { participants: { account: { id: string; dataRegion: "US" | "EU" } }[] } } };
+type WithParticipants = { case: { conversation: { participants: { account: { id: string; dataRegion: Region } }[] } } };
 const participantsOf = (g: WithParticipants) => ({ participants: g.case.conversation.participants.map((p) => ({ accountId: p.account.id, dataRegion: p.account.dataRegion })) });
 
 export async function reviewEmergencyAccess(reviewer: StaffContext, input: { grantId: string; verdict: PostHocVerdict; note: string }, meta: RequestMeta) {

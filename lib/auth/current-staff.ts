@@ -1,7 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/lib/db";
 import type { StaffSummary } from "@/lib/dto";
 import { sessionIdFromCookie } from "./session-cookie";
 import { resolveSession } from "./session-store";
@@ -14,26 +13,6 @@ export type StaffContext = StaffSummary & {
   stepUpAt: Date | null;
   totpEnrolled: boolean;
 };
-
-/** Loads a staff member fresh from the database, outside any session (tests and scripts). */
-export async function loadStaff(id: string): Promise<StaffContext | null> {
-  const row = await getDb().staff.findUnique({
-    where: { id },
-    select: { id: true, name: true, email: true, roles: true, regions: true, disabled: true, totpEnrolledAt: true, accountLinks: { select: { accountId: true } } },
-  });
-  if (!row || row.disabled) return null;
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    roles: row.roles,
-    regions: row.regions,
-    linkedAccountIds: row.accountLinks.map((l) => l.accountId),
-    sessionId: null,
-    stepUpAt: null,
-    totpEnrolled: row.totpEnrolledAt !== null,
-  };
-}
 
 /**
  * The signed-in, enabled staff member of this request, or null. Roles, regions, links and the

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import type { HistoryKind, MyAccessEvent } from "@/lib/dto";
+import type { HistoryKind, TeamAccessEvent } from "@/lib/dto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // What the access-history pages (one's own, a lead's team) list of an event, and how they
@@ -35,7 +35,7 @@ export function seqCursor(cursor: string | undefined): Prisma.AccessEventWhereIn
 }
 
 /** One page of events (fetched with one extra row to know if there is more), with case numbers. */
-export async function toHistoryPage(db: Db, rows: HistoryRow[], limit: number): Promise<{ events: (MyAccessEvent & { actor: { id: string | null; email: string | null } })[]; nextCursor: string | null }> {
+export async function toHistoryPage(db: Db, rows: HistoryRow[], limit: number): Promise<{ events: TeamAccessEvent[]; nextCursor: string | null }> {
   const page = rows.slice(0, limit);
   const caseIds = [...new Set(page.map((e) => e.caseId).filter((id): id is string => id !== null))];
   const numbers = new Map((await db.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, number: true } })).map((c) => [c.id, c.number]));
