@@ -3,6 +3,6 @@
 // not while `next build` prerenders pages, which would otherwise start one per build worker.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startServerSealer } = await import("./lib/audit/server-sealer");
+  const { startServerSealer } = await import("@/lib/log/sealer/server-sealer");
   startServerSealer();
 }

@@ -38,12 +38,12 @@ const env: Record<string, string> = {
 Object.assign(process.env, env);
 const { PrismaPg } = await import("@prisma/adapter-pg");
 const { PrismaClient } = await import("../lib/generated/prisma/client");
-const { recordEventWith } = await import("../lib/audit/record-event");
-const { insertSyntheticEvents } = await import("../lib/audit/synthetic-events");
-const { Sealer } = await import("../lib/audit/sealer");
-const { auditConfig, checkpointSigningKey } = await import("../lib/audit/audit-config");
-const { verifyExportFile } = await import("../lib/audit/verify-export-file");
-const { openManifest } = await import("../lib/audit/export-manifest");
+const { recordEventWith } = await import("@/lib/log/events/record-event");
+const { insertSyntheticEvents } = await import("@/lib/demo/synthetic-events");
+const { Sealer } = await import("@/lib/log/sealer/sealer");
+const { auditConfig, checkpointSigningKey } = await import("@/lib/log/config");
+const { verifyExportFile } = await import("@/lib/log/verify/verify-export-file");
+const { openManifest } = await import("@/lib/log/format/export-manifest");
 const { upsertStaff } = await import("../prisma/factories");
 
 const owner = new pg.Pool({ connectionString: db.ownerUrl, max: 4 });

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { ACTIONS } from "../lib/audit/actions";
+import { ACTIONS } from "@/lib/log/events/actions";
 import { PURPOSES } from "../lib/policy/purposes";
 
 // The filters bench/search.ts measures, each with values drawn from the seeded data so that a

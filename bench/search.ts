@@ -39,7 +39,7 @@ const env: Record<string, string> = {
 Object.assign(process.env, env);
 const { getDb, disconnectDb } = await import("../lib/db");
 const { seedDemo } = await import("../prisma/seed");
-const { seedAccessEvents } = await import("../lib/audit/seed-events");
+const { seedAccessEvents } = await import("@/lib/demo/seed-events");
 const { upsertStaff } = await import("../prisma/factories");
 const { filterPlans } = await import("./search-filters");
 

@@ -1,8 +1,8 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
-import { parseWorkingHours } from "@/lib/audit/anomalies/working-hours";
-import { auditEnvSchema } from "@/lib/audit/audit-config";
+import { parseWorkingHours } from "@/lib/config/working-hours";
+import { logEnvSchema } from "@/lib/config/log-settings";
 
 // Typed configuration, parsed once on first use so that a misconfigured server fails at
 // start-up with a message naming the variable, not later with a stack trace.
@@ -23,7 +23,7 @@ const schema = z.object({
   // Reads outside these hours (UTC, "HH:MM-HH:MM") are an anomaly signal for auditors.
   CUSTODY_WORKING_HOURS: z.string().refine((s) => parseWorkingHours(s) !== null, "must be HH:MM-HH:MM (UTC)").default("07:00-19:00"),
   // The access log's checkpoint directory, signing key, origin and in-server sealer.
-  ...auditEnvSchema.shape,
+  ...logEnvSchema.shape,
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; passwordSignIn: boolean };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { DayCounts } from "@/lib/audit/activity/chart-scale";
 import type { ReaderTotal } from "@/lib/audit/activity/read-activity";
-import { auditQueryString } from "@/lib/audit/search-filters";
+import { auditQueryString } from "@/lib/audit/search/search-filters";
 import type { Purpose } from "@/lib/dto";
 import { PURPOSE_LABEL } from "../labels";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";

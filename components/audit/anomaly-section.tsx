@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AnomalySignal } from "@/lib/audit/anomalies/types";
-import { auditQueryString } from "@/lib/audit/search-filters";
+import { auditQueryString } from "@/lib/audit/search/search-filters";
 import { formatUtcCompact } from "../format";
 import { EvidenceTable } from "./evidence-table";
 

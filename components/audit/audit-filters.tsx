@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { ACTIONS } from "@/lib/audit/actions";
-import { AUDIT_OUTCOMES, type FilterKey } from "@/lib/audit/search-filters";
+import { ACTIONS } from "@/lib/log/events/actions";
+import { AUDIT_OUTCOMES, type FilterKey } from "@/lib/audit/search/search-filters";
 import { PURPOSES } from "@/lib/policy/purposes";
 import { ROLES } from "@/lib/policy/roles";
 import { PURPOSE_LABEL, ROLE_LABEL } from "../labels";

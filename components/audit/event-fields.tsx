@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { EventDetail } from "@/lib/audit/event-detail";
-import { auditQueryString } from "@/lib/audit/search-filters";
+import type { EventDetail } from "@/lib/audit/search/event-detail";
+import { auditQueryString } from "@/lib/audit/search/search-filters";
 import { formatUtc } from "../format";
 import { caseNumber } from "../labels";
 import { Dash } from "./dash";

@@ -1,18 +1,18 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { verifyCheckpointInBrowser } from "@/lib/audit/checkpoint-verify-web";
-import type { CanonicalEvent } from "@/lib/audit/event-leaf";
-import { canonicalEventText } from "@/lib/audit/event-leaf";
-import { leafHashOfText } from "@/lib/audit/merkle-hash";
-import { verifyInclusion } from "@/lib/audit/merkle-verify";
-import type { InclusionProofDto } from "@/lib/audit/proofs";
+import { verifyCheckpointInBrowser } from "@/lib/log/checkpoints/checkpoint-verify-web";
+import type { CanonicalEvent } from "@/lib/log/events/event-leaf";
+import { canonicalEventText } from "@/lib/log/events/event-leaf";
+import { leafHashOfText } from "@/lib/log/merkle/merkle-hash";
+import { verifyInclusion } from "@/lib/log/merkle/merkle-verify";
+import type { InclusionProofDto } from "@/lib/audit/proofs/log-proofs";
 import { ApiRequestError, apiFetch } from "@/lib/client/api";
 import { Button } from "../ui/button";
 import { ErrorNotice, Notice } from "../ui/error-notice";
 
 // The event's inclusion proof, checked here in the browser with the verifier's own code
-// (lib/audit/merkle-verify.ts): the leaf is hashed from the fields this page displays, so a
+// (lib/log/merkle/merkle-verify.ts): the leaf is hashed from the fields this page displays, so a
 // pass means those exact fields are in the tree. The checkpoint's Ed25519 signature is checked
 // here too, and the proof must lead to the root that signature covers — so a pass does not
 // rest on the server's word, only on the key (shown, to compare with the one the auditor holds).

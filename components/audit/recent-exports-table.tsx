@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { RecentExport } from "@/lib/audit/recent-exports";
+import type { RecentExport } from "@/lib/audit/export/recent-exports";
 import { formatUtc } from "../format";
 import { EmptyState } from "../ui/empty-state";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";

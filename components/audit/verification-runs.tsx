@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { VerificationRun } from "@/lib/audit/verification-status";
+import type { VerificationRun } from "@/lib/audit/verification/verification-status";
 import { formatUtc } from "../format";
 import { Badge } from "../ui/badge";
 import { EmptyState } from "../ui/empty-state";

@@ -1,6 +1,6 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit/record-event";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import { recordEvent } from "@/lib/log/events/record-event";
+import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
 import { loadCaseFacts } from "@/lib/cases/case-facts";
 import { getDb } from "@/lib/db";
 import type { GrantSummary } from "@/lib/dto";
@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { approvalDueAt } from "@/lib/policy/approval";
 import { decideScopeExpansion, type ExpansionDirection } from "@/lib/policy/scope-expansion";
-import { toGrantSummary } from "./grant-summary";
+import { toGrantSummary } from "@/lib/cases/grant-summary";
 
 // "Show 10 earlier / later messages": a new, justified, logged step. Within the policy's
 // limits the reader's own grant widens at once (SCOPE_EXPANDED, 200). When the wider scope
@@ -23,7 +23,7 @@ export async function expandScope(
 ): Promise<{ status: 200 | 202; grant: GrantSummary }> {
   const db = getDb();
   const now = new Date();
-  const actor = { id: staff.id, email: staff.email, roles: staff.roles };
+  const actor = toActor(staff);
   const outcome = await db.$transaction(async (tx) => {
     const g = await tx.accessGrant.findUnique({
       where: { id: input.grantId },
@@ -33,7 +33,7 @@ export async function expandScope(
     if (!g || g.staffId !== staff.id) return { kind: "missing" as const };
     const kase = await loadCaseFacts(tx, g.caseId);
     if (!kase) return { kind: "missing" as const };
-    const decision = decideScopeExpansion({ staff: { ...staff, disabled: false }, kase, grant: g, direction: input.direction, justification: input.justification, now });
+    const decision = decideScopeExpansion({ staff: toStaffFacts(staff), kase, grant: g, direction: input.direction, justification: input.justification, now });
     const logged = { actor, caseId: g.caseId, conversationId: g.conversationId, grantId: g.id, purpose: g.purpose, justification: input.justification, meta };
     const before = { scopeFrom: g.scopeFrom, scopeTo: g.scopeTo };
     if (!decision.allow) {

@@ -1,6 +1,6 @@
 import "server-only";
-import { recordEvent, type Actor } from "@/lib/audit/record-event";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import { recordEvent, type Actor } from "@/lib/log/events/record-event";
+import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
 import { unwrapDataKey } from "@/lib/crypto/conversation-keys";
 import { messageAad, NONCE_BYTES, open } from "@/lib/crypto/envelope";
 import { getDb, withPgClient } from "@/lib/db";
@@ -34,7 +34,7 @@ class Denied extends Error {
 }
 
 function actorOf(staff: StaffContext): Actor {
-  return { id: staff.id, email: staff.email, roles: staff.roles };
+  return toActor(staff);
 }
 
 type Revealed = { rows: SealedMessage[]; kase: ReadContext; grant: NonNullable<ReadContext["grant"]>; seq: bigint };
@@ -57,7 +57,7 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
       const asked = wantedIds ? await positionsOf(db, kase.conversationId, wantedIds.filter((id) => UUID_RE.test(id))) : null;
       const readLimitPerHour = env().CUSTODY_READ_LIMIT_PER_HOUR;
       const decision = decideContentRead({
-        staff: { ...staff, disabled: false },
+        staff: toStaffFacts(staff),
         kase,
         grant: kase.grant,
         now,

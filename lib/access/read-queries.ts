@@ -1,6 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import { eventInsert, type EventInput } from "@/lib/audit/record-event";
+import { eventInsert, type EventInput } from "@/lib/log/events/record-event";
 import type { Purpose } from "@/lib/policy/purposes";
 import type { Region } from "@/lib/policy/roles";
 

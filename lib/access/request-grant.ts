@@ -1,6 +1,6 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit/record-event";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import { recordEvent } from "@/lib/log/events/record-event";
+import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
 import { loadCaseFacts, positionsBetween } from "@/lib/cases/case-facts";
 import { getDb } from "@/lib/db";
 import type { GrantSummary } from "@/lib/dto";
@@ -11,7 +11,7 @@ import { approvalDueAt } from "@/lib/policy/approval";
 import { decideGrantRequest, type RequestedScope } from "@/lib/policy/grant-request";
 import { MINUTE } from "@/lib/policy/limits";
 import type { Purpose } from "@/lib/policy/purposes";
-import { toGrantSummary } from "./grant-summary";
+import { toGrantSummary } from "@/lib/cases/grant-summary";
 
 // A reader states a purpose and a justification; the policy (lib/policy/grant-request.ts)
 // decides the scope and whether a second person must approve. The result is a live grant
@@ -38,9 +38,9 @@ export async function requestGrant(staff: StaffContext, input: GrantRequestInput
     } else if (input.scope) {
       requested = { kind: "positions", ...input.scope };
     }
-    const decision = decideGrantRequest({ staff: { ...staff, disabled: false }, kase, purpose: input.purpose, justification: input.justification, requested });
+    const decision = decideGrantRequest({ staff: toStaffFacts(staff), kase, purpose: input.purpose, justification: input.justification, requested });
     const logged = {
-      actor: { id: staff.id, email: staff.email, roles: staff.roles },
+      actor: toActor(staff),
       caseId: kase.id,
       conversationId: kase.conversationId,
       purpose: input.purpose,

@@ -1,7 +1,7 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit/record-event";
-import type { StaffContext } from "@/lib/auth/current-staff";
-import { toGrantSummary } from "@/lib/access/grant-summary";
+import { recordEvent } from "@/lib/log/events/record-event";
+import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
+import { toGrantSummary } from "@/lib/cases/grant-summary";
 import { getDb } from "@/lib/db";
 import type { GrantSummary } from "@/lib/dto";
 import { env } from "@/lib/env";
@@ -22,7 +22,7 @@ export async function decideOnRequest(approver: StaffContext, input: { grantId: 
   const db = getDb();
   const now = new Date();
   const action = input.verdict === "approve" ? "GRANT_APPROVED" : "GRANT_REJECTED";
-  const actor = { id: approver.id, email: approver.email, roles: approver.roles };
+  const actor = toActor(approver);
   const outcome = await db.$transaction(async (tx) => {
     const g = await tx.accessGrant.findUnique({
       where: { id: input.grantId },
@@ -35,7 +35,7 @@ export async function decideOnRequest(approver: StaffContext, input: { grantId: 
     });
     if (!g) return { kind: "missing" as const };
     const decision = decideApproval({
-      approver: { ...approver, disabled: false },
+      approver: toStaffFacts(approver),
       request: g,
       kase: { status: g.case.status, participants: g.case.conversation.participants.map((p) => ({ accountId: p.account.id, dataRegion: p.account.dataRegion })) },
       now,

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/log/events/record-event";
 import { getDb, type Tx } from "@/lib/db";
 
 // Requests nobody approved within 24 h lapse. They are expired lazily — whenever the inbox is

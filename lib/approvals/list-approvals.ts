@@ -1,5 +1,5 @@
 import "server-only";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import { type StaffContext, toStaffFacts } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import type { ApprovalsPage } from "@/lib/dto";
 import { approvablePurposes, decideApproval } from "@/lib/policy/approval";
@@ -38,7 +38,7 @@ export async function listApprovals(staff: StaffContext, now = new Date()): Prom
       })
     : null;
   const emergencyReviews = await emergencyReviewQueue(staff, now, db);
-  const me = { ...staff, disabled: false };
+  const me = toStaffFacts(staff);
   return {
     emergencyReviews,
     pending: pending.map((g) => {

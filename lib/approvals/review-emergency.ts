@@ -1,6 +1,6 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit/record-event";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import { recordEvent } from "@/lib/log/events/record-event";
+import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
 import { getDb, type Db } from "@/lib/db";
 import type { EmergencyReviewItem } from "@/lib/dto";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -22,14 +22,14 @@ const participantsOf = (g: WithParticipants) => ({ participants: g.case.conversa
 export async function reviewEmergencyAccess(reviewer: StaffContext, input: { grantId: string; verdict: PostHocVerdict; note: string }, meta: RequestMeta) {
   const db = getDb();
   const now = new Date();
-  const actor = { id: reviewer.id, email: reviewer.email, roles: reviewer.roles };
+  const actor = toActor(reviewer);
   const outcome = await db.$transaction(async (tx) => {
     const g = await tx.accessGrant.findUnique({
       where: { id: input.grantId },
       select: { id: true, staffId: true, approvedById: true, caseId: true, conversationId: true, purpose: true, justification: true, status: true, postHocReviewedAt: true, case: { select: PARTICIPANTS } },
     });
     if (!g) return { kind: "missing" as const };
-    const decision = decidePostHocReview({ reviewer: { ...reviewer, disabled: false }, grant: g, kase: participantsOf(g) });
+    const decision = decidePostHocReview({ reviewer: toStaffFacts(reviewer), grant: g, kase: participantsOf(g) });
     const logged = { actor, action: "EMERGENCY_REVIEWED" as const, caseId: g.caseId, conversationId: g.conversationId, grantId: g.id, purpose: g.purpose, meta };
     if (!decision.allow) {
       await recordEvent(tx, { ...logged, outcome: "DENIED", denialReason: decision.reason, details: { holderId: g.staffId } });
@@ -73,7 +73,7 @@ export async function emergencyReviewQueue(staff: StaffContext, now: Date, db: D
         GROUP BY e.grant_id`
     : [];
   const byGrant = new Map(reads.map((r) => [r.grant_id, r]));
-  const me = { ...staff, disabled: false };
+  const me = toStaffFacts(staff);
   return grants.map((g) => {
     const decision = decidePostHocReview({ reviewer: me, grant: g, kase: participantsOf(g) });
     return {

@@ -1,7 +1,7 @@
 import "server-only";
-import { toGrantSummary } from "@/lib/access/grant-summary";
-import { recordEvent } from "@/lib/audit/record-event";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import { toGrantSummary } from "@/lib/cases/grant-summary";
+import { recordEvent } from "@/lib/log/events/record-event";
+import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import type { GrantSummary } from "@/lib/dto";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -12,12 +12,12 @@ import { decideRevocation } from "@/lib/policy/revocation";
 export async function revokeGrant(lead: StaffContext, input: { grantId: string; reason: string }, meta: RequestMeta): Promise<GrantSummary> {
   const db = getDb();
   const now = new Date();
-  const actor = { id: lead.id, email: lead.email, roles: lead.roles };
+  const actor = toActor(lead);
   const outcome = await db.$transaction(async (tx) => {
     const g = await tx.accessGrant.findUnique({ where: { id: input.grantId }, select: { id: true, staffId: true, caseId: true, conversationId: true, purpose: true, status: true, expiresAt: true } });
     if (!g) return { kind: "missing" as const };
     const logged = { actor, caseId: g.caseId, conversationId: g.conversationId, grantId: g.id, purpose: g.purpose, justification: input.reason, meta };
-    const decision = decideRevocation({ staff: { ...lead, disabled: false }, grant: g, now });
+    const decision = decideRevocation({ staff: toStaffFacts(lead), grant: g, now });
     if (!decision.allow) {
       await recordEvent(tx, { ...logged, action: "GRANT_REVOKED", outcome: "DENIED", denialReason: decision.reason, details: { holderId: g.staffId } });
       return { kind: "denied" as const, reason: decision.reason, message: decision.message };

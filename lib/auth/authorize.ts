@@ -1,13 +1,14 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/log/events/record-event";
 import { getDb } from "@/lib/db";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { requestMetaFrom } from "@/lib/http/request-meta";
 import { OPERATIONS, type OperationId } from "@/lib/policy/operations";
 import { decidePermission } from "@/lib/policy/permissions";
 import type { Denial } from "@/lib/policy/reasons";
-import { currentStaff, type StaffContext } from "./current-staff";
+import { currentStaff } from "./current-staff";
+import { type StaffContext, toActor } from "./staff-context";
 
 // The door every route handler and page goes through: who is asking (a live session, re-read
 // from the database), and may their roles attempt this operation at all (the permission
@@ -16,7 +17,7 @@ import { currentStaff, type StaffContext } from "./current-staff";
 
 async function logRefusal(staff: StaffContext, operation: OperationId, denial: Denial, headers?: Headers) {
   await recordEvent(getDb(), {
-    actor: { id: staff.id, email: staff.email, roles: staff.roles },
+    actor: toActor(staff),
     action: "ACCESS_DENIED",
     outcome: "DENIED",
     denialReason: denial.reason,

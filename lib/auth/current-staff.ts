@@ -1,18 +1,10 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { StaffSummary } from "@/lib/dto";
 import { sessionIdFromCookie } from "./session-cookie";
 import { resolveSession } from "./session-store";
+import type { StaffContext } from "./staff-context";
 
-export type StaffContext = StaffSummary & {
-  linkedAccountIds: string[];
-  /** The server-side session of this request; null outside a request (tests, scripts). */
-  sessionId: string | null;
-  /** When this session last passed the TOTP step-up. */
-  stepUpAt: Date | null;
-  totpEnrolled: boolean;
-};
 
 /**
  * The signed-in, enabled staff member of this request, or null. Roles, regions, links and the

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import type { StaffContext } from "./current-staff";
+import type { StaffContext } from "./staff-context";
 
 // Outside a request (scripts, the e2e seed): no next/* imports here, so it loads under plain
 // tsx as well as inside Next.

@@ -3,12 +3,13 @@ import bcrypt from "bcryptjs";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/log/events/record-event";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requestMetaFrom } from "@/lib/http/request-meta";
 import { SESSION_MAX_HOURS } from "@/lib/policy/limits";
 import { createSession, endSession } from "./session-store";
+import { toActor } from "./staff-context";
 
 // Password sign-in exists for the demo and for tests. Production signs in through SSO (OIDC),
 // so the credentials provider is only registered when demo mode or an explicit setting asks.
@@ -35,7 +36,7 @@ async function authorizeWithPassword(raw: unknown, headers: Headers) {
   const meta = requestMetaFrom(headers);
   if (!staff || !ok || staff.disabled) {
     await recordEvent(db, {
-      actor: staff ? { id: staff.id, email: staff.email, roles: staff.roles } : null,
+      actor: staff ? toActor(staff) : null,
       action: "SIGN_IN_FAILED",
       outcome: "DENIED",
       denialReason: !staff ? "UNKNOWN_ACCOUNT" : staff.disabled ? "DISABLED" : "BAD_PASSWORD",
@@ -48,7 +49,7 @@ async function authorizeWithPassword(raw: unknown, headers: Headers) {
   const sid = await db.$transaction(async (tx) => {
     const id = await createSession(tx, staff.id);
     await recordEvent(tx, {
-      actor: { id: staff.id, email: staff.email, roles: staff.roles },
+      actor: toActor(staff),
       action: "SIGN_IN",
       outcome: "ALLOWED",
       details: { method: "password", sessionId: id },

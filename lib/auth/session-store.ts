@@ -1,11 +1,11 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/log/events/record-event";
 import { getDb, getPool, type Db, type Tx } from "@/lib/db";
 import { MINUTE } from "@/lib/policy/limits";
 import { decideSession } from "@/lib/policy/session";
 import type { Region, Role } from "@/lib/policy/roles";
 import { UUID_RE } from "@/lib/ids";
-import type { StaffContext } from "./current-staff";
+import { type StaffContext, toActor } from "./staff-context";
 
 // Server-side sessions. The next-auth cookie carries only the staff id and this session's id;
 // whether the session is still alive (idle 30 min, 12 h at most, signed out, staff disabled)
@@ -52,7 +52,7 @@ export async function resolveSession(sessionId: string, now = new Date()): Promi
   const decision = staff.disabled ? ({ allow: false, reason: "DISABLED" } as const) : decideSession(s, now);
   const db = getDb();
   if (!decision.allow) {
-    await endSession(db, s.id, { id: staff.id, email: staff.email, roles: staff.roles }, decision.reason, now);
+    await endSession(db, s.id, toActor(staff), decision.reason, now);
     return null;
   }
   if (now.getTime() - s.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {

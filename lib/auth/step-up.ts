@@ -1,12 +1,12 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/log/events/record-event";
 import { getDb } from "@/lib/db";
 import { ConflictError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { MAX_TOTP_FAILURES, MINUTE, STEP_UP_MINUTES } from "@/lib/policy/limits";
 import { decidePermission } from "@/lib/policy/permissions";
 import { DENIAL_REASONS, type DenialReason } from "@/lib/policy/reasons";
-import type { StaffContext } from "./current-staff";
+import { type StaffContext, toActor } from "./staff-context";
 import { checkTotp, newTotpSecret, openTotpSecret, sealTotpSecret, totpUri } from "./totp";
 
 // Step-up: a TOTP check that content roles must have passed in this session within the last
@@ -15,7 +15,7 @@ import { checkTotp, newTotpSecret, openTotpSecret, sealTotpSecret, totpUri } fro
 // minutes lock step-up for that staff member, which turns guessing six digits into a lottery.
 
 function actorOf(staff: StaffContext) {
-  return { id: staff.id, email: staff.email, roles: staff.roles };
+  return toActor(staff);
 }
 
 function requireStepUpAllowed(staff: StaffContext): string {

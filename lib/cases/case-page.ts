@@ -1,5 +1,5 @@
 import "server-only";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import type { CaseDetail } from "@/lib/dto";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { OperationId } from "@/lib/policy/operations";

@@ -1,6 +1,6 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit/record-event";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import { recordEvent } from "@/lib/log/events/record-event";
+import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
@@ -10,12 +10,12 @@ import { loadCaseFacts } from "./case-facts";
 /** Claims a case if the policy allows (lib/policy/case-work.ts). Race-safe: one claimant wins. */
 export async function claimCase(staff: StaffContext, caseId: string, meta: RequestMeta) {
   const db = getDb();
-  const actor = { id: staff.id, email: staff.email, roles: staff.roles };
+  const actor = toActor(staff);
   const outcome = await db.$transaction(async (tx) => {
     const kase = await loadCaseFacts(tx, caseId);
     if (!kase) return { kind: "missing" as const };
     const logged = { actor, action: "CASE_CLAIMED" as const, caseId: kase.id, conversationId: kase.conversationId, meta };
-    const decision = decideClaim({ ...staff, disabled: false }, kase);
+    const decision = decideClaim(toStaffFacts(staff), kase);
     if (!decision.allow) {
       await recordEvent(tx, { ...logged, outcome: "DENIED", denialReason: decision.reason });
       return { kind: "denied" as const, reason: decision.reason, message: decision.message };

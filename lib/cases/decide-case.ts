@@ -1,6 +1,6 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit/record-event";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import { recordEvent } from "@/lib/log/events/record-event";
+import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import type { Decision } from "@/lib/dto";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -21,7 +21,7 @@ export async function decideCase(staff: StaffContext, input: { caseId: string; d
       select: { id: true, status: true, assigneeId: true, conversationId: true },
     });
     if (!kase) throw new NotFoundError("No such case.");
-    const decision = decideCaseDecision({ ...staff, disabled: false }, kase);
+    const decision = decideCaseDecision(toStaffFacts(staff), kase);
     if (!decision.allow) {
       if (decision.reason === "CASE_CLOSED") throw new ConflictError("CASE_CLOSED", "This case is already closed.");
       throw new ForbiddenError(decision.reason, decision.message);
@@ -39,7 +39,7 @@ export async function decideCase(staff: StaffContext, input: { caseId: string; d
       data: { status: "ENDED", endedAt: now, endedReason: escalate ? "case escalated" : "case closed" },
     });
     await recordEvent(tx, {
-      actor: { id: staff.id, email: staff.email, roles: staff.roles },
+      actor: toActor(staff),
       action: "CASE_DECIDED",
       outcome: "ALLOWED",
       caseId: kase.id,

@@ -1,7 +1,7 @@
 import "server-only";
-import { toGrantSummary } from "@/lib/access/grant-summary";
-import { recordEvent } from "@/lib/audit/record-event";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import { toGrantSummary } from "@/lib/cases/grant-summary";
+import { recordEvent } from "@/lib/log/events/record-event";
+import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import type { CaseDetail, Participant } from "@/lib/dto";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -24,11 +24,11 @@ export async function getCaseDetail(staff: StaffContext, caseId: string, operati
   const db = getDb();
   const facts = await loadCaseFacts(db, caseId);
   if (!facts) throw new NotFoundError("No such case.");
-  const me = { ...staff, disabled: false };
+  const me = toStaffFacts(staff);
   const view = decideCaseView(me, facts);
   if (!view.allow) {
     await recordEvent(db, {
-      actor: { id: staff.id, email: staff.email, roles: staff.roles },
+      actor: toActor(staff),
       action: "ACCESS_DENIED",
       outcome: "DENIED",
       denialReason: view.reason,

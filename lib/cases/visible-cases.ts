@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { can } from "@/lib/policy/permissions";
 import { visibleBases } from "@/lib/policy/purposes";
 

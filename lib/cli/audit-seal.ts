@@ -1,7 +1,7 @@
 // npm run audit:seal [-- --once] — seals the access log outside the web server: as a loop
 // (a standby while another sealer, e.g. the server's, holds the lock), or with --once: seal
 // everything pending and exit. Uses DATABASE_URL, or the embedded database like db:migrate.
-import { Sealer } from "../audit/sealer";
+import { Sealer } from "@/lib/log/sealer/sealer";
 import { cliDatabase } from "./cli-database";
 
 const once = process.argv.includes("--once");

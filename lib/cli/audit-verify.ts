@@ -12,10 +12,10 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { auditConfig, checkpointSigningKey } from "../audit/audit-config";
-import { CheckpointDirectory } from "../audit/checkpoint-directory";
-import { verifyDatabaseLog } from "../audit/verify-database";
-import { type FileVerifyResult, verifyCsvFile, verifyExportFile } from "../audit/verify-export-file";
+import { auditConfig, checkpointSigningKey } from "@/lib/log/config";
+import { CheckpointDirectory } from "@/lib/log/checkpoints/checkpoint-directory";
+import { verifyDatabaseLog } from "@/lib/log/verify/verify-database";
+import { type FileVerifyResult, verifyCsvFile, verifyExportFile } from "@/lib/log/verify/verify-export-file";
 import { cliDatabase } from "./cli-database";
 
 const USAGE = "usage: npm run audit:verify -- (--export FILE | --csv FILE | --database | --print-public-key) [--public-key FILE] [--trusted-checkpoint FILE] [--manifest FILE]";
@@ -94,7 +94,7 @@ async function recordVerification(url: string, result: FileVerifyResult) {
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET ??= "audit-verify-cli-secret-not-used-for-sessions";
   const { getDb, disconnectDb } = await import("../db");
-  const { recordEvent } = await import("../audit/record-event");
+  const { recordEvent } = await import("@/lib/log/events/record-event");
   const details = result.ok
     ? { mode: "database", via: "cli", ok: true, events: result.events, verifiedSize: result.verifiedSize, verifiedRoot: result.verifiedRoot }
     : { mode: "database", via: "cli", ok: false, kind: result.kind, problem: result.problem, firstBadSeq: result.firstBadSeq, firstBadLeafIndex: result.firstBadLeafIndex };

@@ -16,7 +16,7 @@ try {
   process.env.CUSTODY_DATA_DIR = dataDir;
   const { getDb, disconnectDb } = await import("../db");
   const { keyProviderFile } = await import("../crypto/keys");
-  const { rotateKeyEncryptionKey } = await import("../crypto/rotate-keys");
+  const { rotateKeyEncryptionKey } = await import("@/lib/jobs/rotate-keys");
   const r = await rotateKeyEncryptionKey(getDb(), { file: keyProviderFile(), actor: `cli:${os.userInfo().username}` });
   console.log(`key-encryption key rotated: ${r.from} → ${r.to}; ${r.rewrapped} data keys re-wrapped`);
   await disconnectDb();

@@ -23,7 +23,7 @@ try {
   await seedDemo(getDb(), { log });
   await disconnectDb();
   if (events > 0) {
-    const { seedAccessEvents } = await import("../audit/seed-events");
+    const { seedAccessEvents } = await import("@/lib/demo/seed-events");
     await seedAccessEvents(db.ownerUrl, events, log);
   }
   await db.embedded?.stop();

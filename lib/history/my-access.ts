@@ -1,6 +1,6 @@
 import "server-only";
-import { toGrantSummary } from "@/lib/access/grant-summary";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import { toGrantSummary } from "@/lib/cases/grant-summary";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import type { HistoryKind, MyAccessPage } from "@/lib/dto";
 import { ForbiddenError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import type { HistoryKind, TeamAccessPage } from "@/lib/dto";
 import { ForbiddenError } from "@/lib/errors";

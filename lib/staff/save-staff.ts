@@ -1,6 +1,6 @@
 import "server-only";
-import { recordEvent } from "@/lib/audit/record-event";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import { recordEvent } from "@/lib/log/events/record-event";
+import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
 import { hashPassword } from "@/lib/auth/password";
 import { endAllSessions } from "@/lib/auth/session-store";
 import { getDb, type Tx } from "@/lib/db";
@@ -46,14 +46,14 @@ export async function updateStaff(actor: StaffContext, staffId: string, input: S
 async function save(actor: StaffContext, staffId: string | null, input: StaffInput & { email?: string; password?: string }, meta: RequestMeta): Promise<StaffAdminItem> {
   const db = getDb();
   const now = new Date();
-  const who = { id: actor.id, email: actor.email, roles: actor.roles };
+  const who = toActor(actor);
   const outcome = await db.$transaction(async (tx) => {
     const beforeRow = staffId ? await tx.staff.findUnique({ where: { id: staffId }, select: STAFF_ADMIN_SELECT }) : null;
     if (staffId && !beforeRow) return { kind: "missing" as const };
     const before = beforeRow ? toStaffAdminItem(beforeRow) : null;
     const links = await resolveLinks(tx, input.links);
     const after = { roles: [...new Set(input.roles)], regions: [...new Set(input.regions)], disabled: input.disabled, links, resetTotp: input.resetTotp };
-    const decision = decideStaffChange({ actor: { ...actor, disabled: false }, before: before ? toRecord(before) : null, after });
+    const decision = decideStaffChange({ actor: toStaffFacts(actor), before: before ? toRecord(before) : null, after });
     const subject = before ? { id: before.id, email: before.email } : { email: input.email };
     const attempted: Snapshot = { name: input.name, ...after, links: links.map((l) => ({ handle: l.handle, relation: l.relation })) };
     if (!decision.allow) {

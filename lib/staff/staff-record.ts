@@ -1,5 +1,5 @@
 import "server-only";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { getDb, type Db, type Tx } from "@/lib/db";
 import type { StaffAdminItem } from "@/lib/dto";
 import { BadRequestError, ForbiddenError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { accountAccessReport } from "@/lib/audit/account-report/account-report";
 import { exportAccountReportCsv } from "@/lib/audit/account-report/export-account-report";
 import { disconnectDb, getDb } from "@/lib/db";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { findAnomalies, type AnomalyReport } from "@/lib/audit/anomalies/find-anomalies";
 import type { AnomalyKind } from "@/lib/audit/anomalies/types";
 import { disconnectDb } from "@/lib/db";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { canonicalEventText } from "@/lib/audit/event-leaf";
-import { CANONICAL_EVENT_SQL, EVENT_COLUMNS, type EventRow, eventOfRow } from "@/lib/audit/event-rows";
+import { canonicalEventText } from "@/lib/log/events/event-leaf";
+import { CANONICAL_EVENT_SQL, EVENT_COLUMNS, type EventRow, eventOfRow } from "@/lib/log/events/event-rows";
 import { type LogDb, appendEvents, dropTemplate, freshLogDb } from "./audit-log-db";
 
 // The SQL rendering of an event's canonical JSON must be byte for byte the JavaScript one

@@ -3,10 +3,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { type AuditConfig, auditConfig, checkpointSigningKey } from "@/lib/audit/audit-config";
-import { CheckpointDirectory } from "@/lib/audit/checkpoint-directory";
-import type { SigningKey } from "@/lib/audit/signing-key";
-import { type SyntheticWorld, insertSyntheticEvents } from "@/lib/audit/synthetic-events";
+import { type AuditConfig, auditConfig, checkpointSigningKey } from "@/lib/log/config";
+import { CheckpointDirectory } from "@/lib/log/checkpoints/checkpoint-directory";
+import type { SigningKey } from "@/lib/log/checkpoints/signing-key";
+import { type SyntheticWorld, insertSyntheticEvents } from "@/lib/demo/synthetic-events";
 import { createDatabase, withPgClient } from "@/lib/db/admin";
 import { applyMigrations } from "@/lib/db/migrate";
 

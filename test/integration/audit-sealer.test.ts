@@ -1,11 +1,11 @@
 import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { CheckpointDirectory } from "@/lib/audit/checkpoint-directory";
-import { openCheckpoint } from "@/lib/audit/signed-note";
-import { Sealer } from "@/lib/audit/sealer";
-import { sealPendingEvents } from "@/lib/audit/seal-pending-events";
-import { verifyDatabaseLog } from "@/lib/audit/verify-database";
+import { CheckpointDirectory } from "@/lib/log/checkpoints/checkpoint-directory";
+import { openCheckpoint } from "@/lib/log/checkpoints/signed-note";
+import { Sealer } from "@/lib/log/sealer/sealer";
+import { sealPendingEvents } from "@/lib/log/sealer/seal-pending-events";
+import { verifyDatabaseLog } from "@/lib/log/verify/verify-database";
 import { type LogDb, TEST_ORIGIN, appendEvents, dropTemplate, freshLogDb } from "./audit-log-db";
 
 // The sealer from the attacker's and the operator's side: events are sealed in order into one
@@ -219,9 +219,9 @@ describe("verifying a log while it is being sealed", () => {
       while (writing) await appendEvents(d, 3);
     })();
     try {
-      const { planExport } = await import("@/lib/audit/export-plan");
-      const { exportStream } = await import("@/lib/audit/export-stream");
-      const { verifyExport } = await import("@/lib/audit/offline-verify");
+      const { planExport } = await import("@/lib/audit/export/export-plan");
+      const { exportStream } = await import("@/lib/audit/export/export-stream");
+      const { verifyExport } = await import("@/lib/log/verify/offline-verify");
       // At least 8 rounds, and on until more than 8 seals have landed while verifying (a busy
       // machine seals less often per round; the point is that seals do land mid-read).
       for (let round = 0; round < 8 || (s.stats.batches <= 8 && round < 40); round++) {
@@ -255,9 +255,9 @@ describe("verifying a log while it is being sealed", () => {
     const busy = new BusyDirectory(d.config.checkpointDir);
     const live = await verifyDatabaseLog(d.app, { directory: busy, verifierKey: d.signer.verifierKey, origin: TEST_ORIGIN });
     expect(live, JSON.stringify(live)).toMatchObject({ ok: true, verifiedSize: 55 });
-    const { planExport } = await import("@/lib/audit/export-plan");
-    const { exportStream } = await import("@/lib/audit/export-stream");
-    const { verifyExport } = await import("@/lib/audit/offline-verify");
+    const { planExport } = await import("@/lib/audit/export/export-plan");
+    const { exportStream } = await import("@/lib/audit/export/export-stream");
+    const { verifyExport } = await import("@/lib/log/verify/offline-verify");
     const plan = await planExport(d.app, busy, { format: "jsonl", conditions: [] });
     const stream = exportStream({ db: d.app, plan, exportId: "x", origin: TEST_ORIGIN, exportedAt: new Date().toISOString(), signer: d.signer });
     const result = await verifyExport((await new Response(stream).text()).split("\n"), { verifierKey: d.signer.verifierKey });

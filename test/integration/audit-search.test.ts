@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StaffContext } from "@/lib/auth/current-staff";
-import { searchAuditEvents } from "@/lib/audit/search-events";
-import { parseAuditFilters, type AuditFilters } from "@/lib/audit/search-filters";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { searchAuditEvents } from "@/lib/audit/search/search-events";
+import { parseAuditFilters, type AuditFilters } from "@/lib/audit/search/search-filters";
 import { disconnectDb, getDb } from "@/lib/db";
 import { DAY, HOUR, insertEvent, makeAccount } from "./audit-fixtures";
 import { makeReportedConversation, makeStaff, uid } from "./world";

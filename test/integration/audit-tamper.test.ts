@@ -3,13 +3,13 @@ import { generateKeyPairSync } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { type ExportPlan, planExport } from "@/lib/audit/export-plan";
-import { exportStream } from "@/lib/audit/export-stream";
-import { MerkleFrontier } from "@/lib/audit/merkle-frontier";
-import { type VerifyResult, verifyExport } from "@/lib/audit/offline-verify";
-import { sealPendingEvents } from "@/lib/audit/seal-pending-events";
-import { formatCheckpoint, signNote } from "@/lib/audit/signed-note";
-import { verifyDatabaseLog } from "@/lib/audit/verify-database";
+import { type ExportPlan, planExport } from "@/lib/audit/export/export-plan";
+import { exportStream } from "@/lib/audit/export/export-stream";
+import { MerkleFrontier } from "@/lib/log/merkle/merkle-frontier";
+import { type VerifyResult, verifyExport } from "@/lib/log/verify/offline-verify";
+import { sealPendingEvents } from "@/lib/log/sealer/seal-pending-events";
+import { formatCheckpoint, signNote } from "@/lib/log/checkpoints/signed-note";
+import { verifyDatabaseLog } from "@/lib/log/verify/verify-database";
 import { type LogDb, TEST_ORIGIN, appendEvents, dropTemplate, freshLogDb } from "./audit-log-db";
 
 // Tampering by a database superuser who bypasses the append-only triggers (ALTER TABLE …
@@ -106,9 +106,9 @@ describe("tampering detected by both verifiers, naming the first bad sequence nu
   it("an edited field whose stored leaf hash was rewritten to match", async () => {
     const d = await sealedLog();
     await asAttacker(d, "access_event", "UPDATE access_event SET purpose = 'APPEAL' WHERE seq = 17");
-    const { canonicalEventText } = await import("@/lib/audit/event-leaf");
-    const { eventOfRow, EVENT_COLUMNS } = await import("@/lib/audit/event-rows");
-    const { leafHashOfText } = await import("@/lib/audit/merkle-hash");
+    const { canonicalEventText } = await import("@/lib/log/events/event-leaf");
+    const { eventOfRow, EVENT_COLUMNS } = await import("@/lib/log/events/event-rows");
+    const { leafHashOfText } = await import("@/lib/log/merkle/merkle-hash");
     const row = await d.owner.query(`SELECT ${EVENT_COLUMNS} FROM access_event e WHERE e.seq = 17`);
     await asAttacker(d, "audit_leaf", "UPDATE audit_leaf SET leaf_hash = $1 WHERE seq = 17", [leafHashOfText(canonicalEventText(eventOfRow(row.rows[0])))]);
     // The signed root of size 20 no longer matches: the range after the last good checkpoint is named.
@@ -176,9 +176,9 @@ describe("tampering detected by both verifiers, naming the first bad sequence nu
   it("a fork: history rewritten and re-signed with the real key, two checkpoints of one size with different roots", async () => {
     const d = await sealedLog();
     await asAttacker(d, "access_event", "UPDATE access_event SET actor_email = 'someone.else@custody.test' WHERE seq = 25");
-    const { canonicalEventText } = await import("@/lib/audit/event-leaf");
-    const { eventOfRow, EVENT_COLUMNS } = await import("@/lib/audit/event-rows");
-    const { leafHashOfText } = await import("@/lib/audit/merkle-hash");
+    const { canonicalEventText } = await import("@/lib/log/events/event-leaf");
+    const { eventOfRow, EVENT_COLUMNS } = await import("@/lib/log/events/event-rows");
+    const { leafHashOfText } = await import("@/lib/log/merkle/merkle-hash");
     const row = await d.owner.query(`SELECT ${EVENT_COLUMNS} FROM access_event e WHERE e.seq = 25`);
     await asAttacker(d, "audit_leaf", "UPDATE audit_leaf SET leaf_hash = $1 WHERE seq = 25", [leafHashOfText(canonicalEventText(eventOfRow(row.rows[0])))]);
     await resignFrom(d, 24);
@@ -192,7 +192,7 @@ describe("npm run audit:verify", () => {
     const dir = d.config.checkpointDir;
     const keyFile = path.join(dir, "..", `${d.name}.pub`);
     // The key file may list an earlier (rotated-out) key beside the current one.
-    const { verifierKeyString } = await import("@/lib/audit/signed-note");
+    const { verifierKeyString } = await import("@/lib/log/checkpoints/signed-note");
     const retired = verifierKeyString(TEST_ORIGIN, generateKeyPairSync("ed25519").publicKey);
     await writeFile(keyFile, `${retired}\n${d.signer.verifierKey}\n`);
     const env = { ...process.env, DATABASE_URL: d.ownerUrl, MIGRATION_DATABASE_URL: d.ownerUrl, CUSTODY_CHECKPOINT_DIR: dir, CUSTODY_SIGNING_KEY: d.config.signingKeyEnv, CUSTODY_LOG_ORIGIN: TEST_ORIGIN };

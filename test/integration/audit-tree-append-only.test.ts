@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Sealer } from "@/lib/audit/sealer";
+import { Sealer } from "@/lib/log/sealer/sealer";
 import { type LogDb, appendEvents, dropTemplate, freshLogDb } from "./audit-log-db";
 
 // The tree that seals the log is as append-only as the log: the application role (which runs

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readCaseMessages } from "@/lib/access/read-case-messages";
 import { requestGrant } from "@/lib/access/request-grant";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { claimCase } from "@/lib/cases/claim-case";
 import { decideCase } from "@/lib/cases/decide-case";
 import { disconnectDb, getDb } from "@/lib/db";

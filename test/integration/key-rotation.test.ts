@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dataKeyAad, messageAad, open } from "@/lib/crypto/envelope";
 import { kekIdForEnvKey, LocalKeyProvider, loadLocalKeyProvider, writeKeyring } from "@/lib/crypto/local-key-provider";
-import { rotateKeyEncryptionKey } from "@/lib/crypto/rotate-keys";
+import { rotateKeyEncryptionKey } from "@/lib/jobs/rotate-keys";
 import { disconnectDb, getDb } from "@/lib/db";
 import { lastSeq, eventsSince, makeReportedConversation } from "./world";
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readCaseMessages } from "@/lib/access/read-case-messages";
 import { requestGrant } from "@/lib/access/request-grant";
-import { recordEvent } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/log/events/record-event";
 import { disconnectDb, getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { teamAccessHistory } from "@/lib/history/team-access";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { createSession, resolveSession } from "@/lib/auth/session-store";
 import { getDb } from "@/lib/db";
 import { ingestMessages } from "@/lib/intake/ingest-messages";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
-import { searchAuditEvents } from "@/lib/audit/search-events";
-import { FILTER_KEYS, auditQueryString, hasFilters, parseAuditFilters } from "@/lib/audit/search-filters";
-import { staffEmailsForAudit } from "@/lib/audit/staff-directory";
+import { searchAuditEvents } from "@/lib/audit/search/search-events";
+import { FILTER_KEYS, auditQueryString, hasFilters, parseAuditFilters } from "@/lib/audit/search/search-filters";
+import { staffEmailsForAudit } from "@/lib/audit/search/staff-directory";
 import { AccessRefused } from "@/components/access-refused";
 import { AuditFilters, type AuditFilterErrors, type AuditFilterValues } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";

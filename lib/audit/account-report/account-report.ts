@@ -1,9 +1,9 @@
 import "server-only";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertAuditor } from "../search-events";
-import { timeBounds } from "../search-filters";
+import { assertAuditor } from "../search/search-events";
+import { timeBounds } from "../search/search-filters";
 
 // The answer to a data-subject access request about DMs: everyone who read a platform
 // account's messages, when and why. An access counts when the log names the account among the

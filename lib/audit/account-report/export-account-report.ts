@@ -1,10 +1,10 @@
 import "server-only";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import { type StaffContext, toActor } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import { recordEvent } from "../record-event";
-import { assertAuditor } from "../search-events";
+import { recordEvent } from "@/lib/log/events/record-event";
+import { assertAuditor } from "../search/search-events";
 import { accountAccessReport } from "./account-report";
 import { csvDocument } from "./report-csv";
 
@@ -18,7 +18,7 @@ export async function exportAccountReportCsv(staff: StaffContext, q: { account: 
   const report = await accountAccessReport(staff, q);
   if (!report) throw new NotFoundError("No platform account matches.");
   await recordEvent(getDb(), {
-    actor: { id: staff.id, email: staff.email, roles: staff.roles },
+    actor: toActor(staff),
     action: "AUDIT_EXPORTED",
     outcome: "ALLOWED",
     accountIds: [report.account.id],

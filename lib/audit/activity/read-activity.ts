@@ -1,8 +1,8 @@
 import "server-only";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import { PURPOSES, type Purpose } from "@/lib/policy/purposes";
-import { assertAuditor } from "../search-events";
+import { assertAuditor } from "../search/search-events";
 import { type DayCounts, daysBetween, fillDays } from "./chart-scale";
 
 // Who read how much, and for what, over a window of days: the numbers behind the activity

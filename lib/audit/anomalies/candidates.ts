@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseLink, DailyReads, Denial } from "./rules-patterns";
 import type { ProtectedAccounts, ReadWithNextDecision } from "./rules-reads";
 import type { LogEvent } from "./types";
-import type { WorkingHours } from "./working-hours";
+import type { WorkingHours } from "@/lib/config/working-hours";
 
 // SQL that narrows the log to the events each anomaly rule might flag, inside a time window.
 // Each query rides an index of migration ..._audit_search_indexes ((action|outcome,

@@ -1,13 +1,13 @@
 import "server-only";
-import type { StaffContext } from "@/lib/auth/current-staff";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { assertAuditor } from "../search-events";
+import { assertAuditor } from "../search/search-events";
 import * as sql from "./candidates";
 import { accountAcrossUnrelatedCases, denialBursts, volumeSignal, volumeSpikes } from "./rules-patterns";
 import { protectedAccountReads, readsOutsideWorkingHours, readsWithoutDecision, type RuleContext } from "./rules-reads";
 import { ANOMALY_KINDS, DEFAULT_CONFIG, EVIDENCE_LIMIT, type AnomalyConfig, type AnomalyKind, type AnomalySignal } from "./types";
-import { parseWorkingHours } from "./working-hours";
+import { parseWorkingHours } from "@/lib/config/working-hours";
 
 // The anomaly signals of the last `days` days, for auditors: candidates from SQL, decisions by
 // the pure rules, labels (case numbers, handles) filled in last.

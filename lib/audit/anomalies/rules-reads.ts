@@ -1,5 +1,5 @@
 import { type AnomalyConfig, type AnomalySignal, type LogEvent, groupBy, plural, signal, utcDay } from "./types";
-import { formatWorkingHours, isOutsideWorkingHours } from "./working-hours";
+import { formatWorkingHours, isOutsideWorkingHours } from "@/lib/config/working-hours";
 
 // Rules over individual reads. Pure: the SQL in candidates.ts narrows the log to the reads
 // that might qualify; these functions decide, group and word the signals, and are what the

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { accountAcrossUnrelatedCases, denialBursts, unrelatedGroups, volumeSignal, volumeSpikes, type CaseLink, type DailyReads } from "./rules-patterns";
 import { protectedAccountReads, readsOutsideWorkingHours, readsWithoutDecision, type RuleContext } from "./rules-reads";
 import { DEFAULT_CONFIG, EVIDENCE_LIMIT, type LogEvent } from "./types";
-import { isOutsideWorkingHours, parseWorkingHours } from "./working-hours";
+import { isOutsideWorkingHours, parseWorkingHours } from "@/lib/config/working-hours";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
 const H = 3_600_000;

@@ -31,7 +31,7 @@ export type AnomalySignal = {
   /** Evidence events, newest first, at most `EVIDENCE_LIMIT`. */
   evidence: LogEvent[];
   evidenceCount: number;
-  /** Search filters (lib/audit/search-filters.ts) that list all of the evidence and its context. */
+  /** Search filters (lib/audit/search/search-filters.ts) that list all of the evidence and its context. */
   filters: Record<string, string>;
 };
 

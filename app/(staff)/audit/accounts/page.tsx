@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { authorizePage } from "@/lib/auth/authorize";
 import { accountAccessReport } from "@/lib/audit/account-report/account-report";
-import { auditFilterSchema } from "@/lib/audit/search-filters";
+import { auditFilterSchema } from "@/lib/audit/search/search-filters";
 import { AccessRefused } from "@/components/access-refused";
 import { AccessRowsTable } from "@/components/audit/account-report/access-rows-table";
 import { AccountLookupForm } from "@/components/audit/account-report/account-lookup-form";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { authorizePage } from "@/lib/auth/authorize";
 import { findAnomalies } from "@/lib/audit/anomalies/find-anomalies";
 import { ANOMALY_KINDS, type AnomalyKind } from "@/lib/audit/anomalies/types";
-import { formatWorkingHours } from "@/lib/audit/anomalies/working-hours";
+import { formatWorkingHours } from "@/lib/config/working-hours";
 import { AccessRefused } from "@/components/access-refused";
 import { AnomalySection } from "@/components/audit/anomaly-section";
 import { WindowTabs } from "@/components/audit/window-tabs";

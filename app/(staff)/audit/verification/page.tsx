@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
-import { recentExports } from "@/lib/audit/recent-exports";
-import { verificationStatus } from "@/lib/audit/verification-status";
+import { recentExports } from "@/lib/audit/export/recent-exports";
+import { verificationStatus } from "@/lib/audit/verification/verification-status";
 import { can } from "@/lib/policy/permissions";
 import { AccessRefused } from "@/components/access-refused";
 import { RecentExportsTable } from "@/components/audit/recent-exports-table";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { authorizePage } from "@/lib/auth/authorize";
-import { getAuditEventDetail } from "@/lib/audit/event-detail";
+import { getAuditEventDetail } from "@/lib/audit/search/event-detail";
 import { NotFoundError } from "@/lib/errors";
 import { AccessRefused } from "@/components/access-refused";
 import { EventFields } from "@/components/audit/event-fields";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { exportAccountReportCsv } from "@/lib/audit/account-report/export-account-report";
-import { auditFilterSchema } from "@/lib/audit/search-filters";
+import { auditFilterSchema } from "@/lib/audit/search/search-filters";
 import { authorizeApi } from "@/lib/auth/authorize";
 import { errorResponse } from "@/lib/http/handle";
 import { requestMetaFrom } from "@/lib/http/request-meta";

@@ -1,9 +1,9 @@
-import { searchAuditEvents } from "@/lib/audit/search-events";
-import { parseAuditFilters } from "@/lib/audit/search-filters";
+import { searchAuditEvents } from "@/lib/audit/search/search-events";
+import { parseAuditFilters } from "@/lib/audit/search/search-filters";
 import { authorizeApi } from "@/lib/auth/authorize";
 import { errorResponse, json } from "@/lib/http/handle";
 
-// Search the access log (auditors). Query: the filters of lib/audit/search-filters.ts, cursor,
+// Search the access log (auditors). Query: the filters of lib/audit/search/search-filters.ts, cursor,
 // limit. A malformed filter is a 400 naming the field.
 export async function GET(req: Request) {
   try {

@@ -1,5 +1,5 @@
-import { parseExportRequest } from "@/lib/audit/export-request";
-import { startExport } from "@/lib/audit/start-export";
+import { parseExportRequest } from "@/lib/audit/export/export-request";
+import { startExport } from "@/lib/audit/export/start-export";
 import { authorizeApi } from "@/lib/auth/authorize";
 import { errorResponse } from "@/lib/http/handle";
 import { requestMetaFrom } from "@/lib/http/request-meta";

@@ -1,4 +1,4 @@
-import { auditPublicKey } from "@/lib/audit/public-key";
+import { auditPublicKey } from "@/lib/log/checkpoints/public-key";
 import { errorResponse } from "@/lib/http/handle";
 
 // "GET /api/v1/audit/public-key" is public (permission: none): the verifier key

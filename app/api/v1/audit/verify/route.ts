@@ -1,4 +1,4 @@
-import { verifyLiveLog } from "@/lib/audit/verify-live-log";
+import { verifyLiveLog } from "@/lib/audit/verification/verify-live-log";
 import { authorizeApi } from "@/lib/auth/authorize";
 import { assertSameOriginMutation, errorResponse } from "@/lib/http/handle";
 import { requestMetaFrom } from "@/lib/http/request-meta";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkpointConsistency } from "@/lib/audit/proofs";
+import { checkpointConsistency } from "@/lib/audit/proofs/log-proofs";
 import { authorizeApi } from "@/lib/auth/authorize";
 import { errorResponse, json } from "@/lib/http/handle";
 

@@ -1,4 +1,4 @@
-import { latestCheckpoint } from "@/lib/audit/proofs";
+import { latestCheckpoint } from "@/lib/audit/proofs/log-proofs";
 import { authorizeApi } from "@/lib/auth/authorize";
 import { errorResponse, json } from "@/lib/http/handle";
 

@@ -1,4 +1,4 @@
-import { exportManifest } from "@/lib/audit/start-export";
+import { exportManifest } from "@/lib/audit/export/start-export";
 import { authorizeApi } from "@/lib/auth/authorize";
 import { errorResponse } from "@/lib/http/handle";
 

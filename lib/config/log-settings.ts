@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+// The access log's variables: where its tamper evidence lives outside the database (the
+// checkpoint directory and the signing key), its name, and whether the web server seals.
+// A leaf module with no domain imports, so lib/env.ts can include these fields (a misconfigured
+// server fails at start-up) while the sealer and verifier CLIs, which run without the web
+// app's secrets, parse them alone (lib/log/config.ts).
+
+/** The log's name in checkpoints and the signing key's name, unless CUSTODY_LOG_ORIGIN says otherwise. */
+export const DEFAULT_LOG_ORIGIN = "custody/access-log";
+
+const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+export const logEnvSchema = z.object({
+  /** Where each checkpoint is written as a file (default <CUSTODY_DATA_DIR>/checkpoints). */
+  CUSTODY_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** The checkpoint signing key: PKCS#8 PEM or base64 of a 32-byte Ed25519 seed. */
+  CUSTODY_SIGNING_KEY: z.string().optional(),
+  /** The key file used when CUSTODY_SIGNING_KEY is unset, created (0600) on first use. */
+  CUSTODY_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** The log's name in every checkpoint, e.g. custody.example.com/access-log. */
+  CUSTODY_LOG_ORIGIN: z
+    .string()
+    .regex(/^[^\s+]+$/, "must be one word without spaces or '+'")
+    .default(DEFAULT_LOG_ORIGIN),
+  /** Whether the web server runs the sealer (one sealer is elected whatever the count). */
+  CUSTODY_SEALER: flag.default(true),
+});

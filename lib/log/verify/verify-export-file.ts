@@ -1,0 +1,88 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { linesOf } from "../format/export-format";
+import { openManifest } from "../format/export-manifest";
+import { type VerifyResult, verifyExport } from "./offline-verify";
+import { DEFAULT_MAX_SEAL_DELAY_MS, DEFAULT_MAX_UNSEALED_AGE_MS } from "./verify-database";
+
+// The offline verifier's file-level checks, for `npm run audit:verify`: an export file against
+// the public key (and optionally a checkpoint the auditor kept and the export's signed
+// manifest), or a CSV export against its manifest. No database, no network.
+
+export type FileVerifyResult = VerifyResult | { ok: false; kind: "manifest"; problem: string; firstBadSeq: null; firstBadLeafIndex: null; eventsChecked: number };
+
+/** The log's verifier key, or several (one per line of a key file) when the signing key was rotated. */
+export type VerifierKeyList = string | readonly string[];
+
+export interface ExportFileOptions {
+  verifierKey: VerifierKeyList;
+  trustedCheckpoint?: string;
+  manifest?: string;
+  maxUnsealedAgeMs?: number;
+  maxSealDelayMs?: number;
+}
+
+const manifestProblem = (problem: string, eventsChecked = 0): FileVerifyResult => ({ ok: false, kind: "manifest", problem, firstBadSeq: null, firstBadLeafIndex: null, eventsChecked });
+
+export async function verifyExportFile(file: string, opts: ExportFileOptions): Promise<FileVerifyResult> {
+  // Unsealed events are judged by their age when the file was made, not when it is checked.
+  const exportedAt = await headerTime(file);
+  const digest = createHash("sha256");
+  async function* hashed() {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      digest.update(chunk as Buffer);
+      yield chunk as Buffer;
+    }
+  }
+  const result = await verifyExport(linesOf(hashed()), {
+    verifierKey: opts.verifierKey,
+    trustedCheckpoint: opts.trustedCheckpoint,
+    unsealed: exportedAt ? { maxAgeMs: opts.maxUnsealedAgeMs ?? DEFAULT_MAX_UNSEALED_AGE_MS, asOf: exportedAt } : undefined,
+    maxSealDelayMs: opts.maxSealDelayMs ?? DEFAULT_MAX_SEAL_DELAY_MS,
+  });
+  if (!result.ok || opts.manifest === undefined) return result;
+  const problem = checkManifest(opts.manifest, opts.verifierKey, { format: "jsonl", sha256: digest.digest("hex"), events: result.events });
+  if (problem) return manifestProblem(problem, result.events);
+  return result;
+}
+
+/** A CSV export is vouched for only by its manifest: signature, SHA-256 and row count. */
+export async function verifyCsvFile(file: string, opts: { verifierKey: VerifierKeyList; manifest: string }): Promise<FileVerifyResult> {
+  const bytes = await readFile(file);
+  const rows = bytes.toString("utf8").split("\r\n").filter((line) => line !== "").length - 1;
+  const problem = checkManifest(opts.manifest, opts.verifierKey, { format: "csv", sha256: createHash("sha256").update(bytes).digest("hex"), events: rows });
+  if (problem) return manifestProblem(problem);
+  return { ok: true, events: rows, sealedEvents: rows, uncoveredEvents: 0, unsealedEvents: 0, checkpointsVerified: 0, verifiedSize: 0, verifiedRoot: null };
+}
+
+function checkManifest(note: string, verifierKey: VerifierKeyList, actual: { format: "jsonl" | "csv"; sha256: string; events: number }): string | null {
+  let manifest;
+  let why = "";
+  for (const key of typeof verifierKey === "string" ? [verifierKey] : verifierKey) {
+    try {
+      manifest = openManifest(note, key);
+      break;
+    } catch (error) {
+      why ||= (error as Error).message;
+    }
+  }
+  if (!manifest) return `the manifest does not verify: ${why}`;
+  if (manifest.format !== actual.format) return `the manifest is for a ${manifest.format} export, not ${actual.format}`;
+  if (manifest.sha256 !== actual.sha256) return `the file's SHA-256 is ${actual.sha256}, but the manifest signs ${manifest.sha256}: the file was altered or is another export`;
+  if (manifest.events !== actual.events) return `the file holds ${actual.events} events, but the manifest signs ${manifest.events}`;
+  return null;
+}
+
+async function headerTime(file: string): Promise<Date | undefined> {
+  const stream = createReadStream(file, { start: 0, end: 65_535, encoding: "utf8" });
+  let head = "";
+  for await (const chunk of stream) head += chunk as string;
+  try {
+    const header = JSON.parse(head.split("\n", 1)[0] ?? "") as { exportedAt?: unknown };
+    const time = typeof header.exportedAt === "string" ? new Date(header.exportedAt) : undefined;
+    return time && !Number.isNaN(time.getTime()) ? time : undefined;
+  } catch {
+    return undefined; // verifyExport reports the malformed header itself
+  }
+}
