@@ -12,6 +12,7 @@ run() { "$@" 2>&1 | tee -a "$log"; }
 stage "generate Prisma client"; npm run --silent generate
 stage "typecheck"; npx tsc --noEmit
 stage "lint"; npx eslint . --max-warnings=0
+stage "layering rules"; npm run --silent lint:deps
 stage "unit"; run npx vitest run --project unit
 stage "integration"; run npx vitest run --project integration
 stage "build"; npx next build

@@ -1,8 +1,8 @@
 import "server-only";
 import { recordEvent, type Actor } from "@/lib/log/events/record-event";
 import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
-import { unwrapDataKey } from "@/lib/crypto/conversation-keys";
-import { messageAad, NONCE_BYTES, open } from "@/lib/crypto/envelope";
+import { open, unwrapDataKey } from "@/lib/crypto/decrypt";
+import { messageAad, NONCE_BYTES } from "@/lib/crypto/envelope";
 import { getDb, withPgClient } from "@/lib/db";
 import type { CaseMessagesResponse } from "@/lib/dto";
 import { AppError, ForbiddenError, LogUnavailableError, UnauthenticatedError } from "@/lib/errors";

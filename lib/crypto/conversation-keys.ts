@@ -22,8 +22,3 @@ export async function currentDataKey(tx: Tx, conversationId: string): Promise<{ 
   await tx.conversationKey.create({ data: { conversationId, version, wrappedKey: new Uint8Array(wrapped), kekId } });
   return { key, version };
 }
-
-export async function unwrapDataKey(row: { conversationId: string; version: number; wrappedKey: Uint8Array; kekId: string }): Promise<Buffer> {
-  const provider = await getKeyProvider();
-  return provider.unwrap(Buffer.from(row.wrappedKey), row.kekId, dataKeyAad(row.conversationId, row.version));
-}

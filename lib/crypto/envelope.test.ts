@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateDataKey, messageAad, open, seal } from "./envelope";
+import { open } from "./decrypt";
+import { generateDataKey, messageAad, seal } from "./envelope";
 import { LocalKeyProvider } from "./local-key-provider";
 import { randomBytes } from "node:crypto";
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, randomBytes } from "node:crypto";
 
 // AES-256-GCM with a 96-bit random nonce and the 128-bit tag appended to the ciphertext.
 // The associated data binds a ciphertext to the row it belongs to, so a ciphertext copied
@@ -7,7 +7,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 export const DATA_KEY_BYTES = 32;
 /** Fixed for every message (a CHECK constraint on message.nonce holds the database to it). */
 export const NONCE_BYTES = 12;
-const TAG_BYTES = 16;
+/** GCM's authentication tag, appended to every ciphertext. */
+export const TAG_BYTES = 16;
 
 export type Sealed = { ciphertext: Buffer; nonce: Buffer };
 
@@ -22,22 +23,6 @@ export function seal(key: Buffer, plaintext: Buffer, aad: string): Sealed {
   cipher.setAAD(Buffer.from(aad, "utf8"));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return { ciphertext: Buffer.concat([body, cipher.getAuthTag()]), nonce };
-}
-
-/**
- * Throws if the key, nonce, associated data or ciphertext do not match. Takes any byte view
- * (pg hands bytea back as Buffers): nothing is copied on the way in.
- */
-export function open(key: Buffer, sealed: { ciphertext: Uint8Array; nonce: Uint8Array }, aad: string): Buffer {
-  if (sealed.ciphertext.length < TAG_BYTES) throw new Error("ciphertext too short");
-  const body = sealed.ciphertext.subarray(0, sealed.ciphertext.length - TAG_BYTES);
-  const tag = sealed.ciphertext.subarray(sealed.ciphertext.length - TAG_BYTES);
-  const decipher = createDecipheriv("aes-256-gcm", key, sealed.nonce);
-  decipher.setAAD(Buffer.from(aad, "utf8"));
-  decipher.setAuthTag(tag);
-  const plaintext = decipher.update(body);
-  decipher.final(); // throws unless the tag verifies; GCM buffers nothing, so it adds no bytes
-  return plaintext;
 }
 
 export function messageAad(conversationId: string, messageId: string, keyVersion: number): string {

@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { open, seal } from "./envelope";
+import { open } from "./gcm-open";
+import { seal } from "./envelope";
 import type { KeyProvider } from "./key-provider";
 
 // A keyring of 256-bit KEKs in a file created with mode 0600, or one KEK from the

@@ -1,0 +1,65 @@
+// The doors of Custody's house, enforced by the build: `npm test` runs them over the tree in its
+// lint stage (`npm run lint:deps`) and again in test/unit/dependency-rules.test.ts, where each
+// rule also gets a small planted tree that breaks it and must be refused.
+// Tests (*.test.ts) may reach anything: they are outside the house.
+
+const notTest = "\\.test\\.tsx?$";
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      comment: "Modules form a tree of layers; a cycle means two of them are one room with two doors.",
+      severity: "error",
+      from: { path: "^(app|components|lib)/" },
+      to: { circular: true },
+    },
+    {
+      name: "lib-not-above",
+      comment: "app → components → lib: the application never imports its pages or their React parts.",
+      severity: "error",
+      from: { path: "^lib/", pathNot: notTest },
+      to: { path: "^(app|components)/" },
+    },
+    {
+      name: "components-not-app",
+      comment: "Presentational components do not import routes.",
+      severity: "error",
+      from: { path: "^components/", pathNot: notTest },
+      to: { path: "^app/" },
+    },
+    {
+      name: "log-below-auth",
+      comment:
+        "lib/log (event writer, Merkle tree, checkpoints, sealer, verifiers) is what everything writes to; " +
+        "it must not import what reads it or sits above it: auth, the auditor workspace, the domain services, app.",
+      severity: "error",
+      from: { path: "^lib/log/", pathNot: notTest },
+      to: { path: "^(app|components)/|^lib/(auth|audit|access|cases|approvals|history|staff|intake|jobs|cli|client|demo)/" },
+    },
+    {
+      name: "policy-is-pure",
+      comment: "lib/policy is one table and pure functions over facts: it imports nothing else of the application.",
+      severity: "error",
+      from: { path: "^lib/policy/", pathNot: notTest },
+      to: { path: "^(app|components|lib/(?!policy/))" },
+    },
+    {
+      name: "only-the-access-path-decrypts",
+      comment:
+        "Outside lib/crypto, only lib/access/read-case-messages.ts (after the access event commits) may reach " +
+        "the decrypt side: unwrapDataKey and open.",
+      severity: "error",
+      from: { path: "^", pathNot: ["^lib/crypto/", "^lib/access/read-case-messages\\.ts$", notTest] },
+      to: { path: "^lib/crypto/(decrypt|gcm-open)\\.ts$" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^(node_modules|lib/generated|\\.next|\\.data)/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+  },
+};

@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type ICruiseResult, cruise } from "dependency-cruiser";
+import extractDepcruiseOptions from "dependency-cruiser/config-utl/extract-depcruise-options";
+import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
+import { afterAll, describe, expect, it } from "vitest";
+
+// The layering rules of .dependency-cruiser.cjs, run on the real tree (it must hold them) and on
+// small trees that each break one rule (the rule must bite). The fixtures use the same `@/`
+// alias as the code, so a rule that only matched relative imports would fail here.
+
+const root = path.resolve(import.meta.dirname, "../..");
+const configFile = path.join(root, ".dependency-cruiser.cjs");
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function cruiseTree(baseDir: string, dirs: string[]): Promise<ICruiseResult> {
+  const options = await extractDepcruiseOptions(configFile);
+  const tsConfigFile = path.join(baseDir, "tsconfig.json");
+  const result = await cruise(dirs, { ...options, baseDir, tsConfig: { fileName: tsConfigFile } }, undefined, { tsConfig: extractTSConfig(tsConfigFile) });
+  if (typeof result.output === "string") throw new Error("expected a JSON result");
+  return result.output;
+}
+
+function fixture(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "custody-deps-"));
+  made.push(dir);
+  const all = { "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] }, module: "esnext", moduleResolution: "bundler" } }), ...files };
+  for (const [name, text] of Object.entries(all)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const violated = (r: ICruiseResult) => [...new Set(r.summary.violations.map((v) => v.rule.name))].sort();
+
+describe("the real tree", () => {
+  it("holds every layering rule, with the @/ alias resolved", async () => {
+    const r = await cruiseTree(root, ["app", "components", "lib", "bench", "prisma"]);
+    expect(r.summary.violations).toEqual([]);
+    // Proof that imports were followed: the access path's edge to the decrypt side is seen.
+    const reader = r.modules.find((m) => m.source === "lib/access/read-case-messages.ts");
+    expect(reader?.dependencies.map((d) => d.resolved)).toContain("lib/crypto/decrypt.ts");
+    expect(r.summary.totalCruised).toBeGreaterThan(300);
+  });
+});
+
+const cases: { rule: string; files: Record<string, string> }[] = [
+  { rule: "log-below-auth", files: { "lib/auth/session.ts": "export const s = 1;\n", "lib/log/events/writer.ts": 'import { s } from "@/lib/auth/session";\nexport const w = s;\n' } },
+  { rule: "log-below-auth", files: { "lib/audit/search/find.ts": "export const f = 1;\n", "lib/log/sealer/sealer.ts": 'import { f } from "@/lib/audit/search/find";\nexport const x = f;\n' } },
+  { rule: "lib-not-above", files: { "components/badge.tsx": "export const Badge = 1;\n", "lib/cases/list.ts": 'import { Badge } from "@/components/badge";\nexport const l = Badge;\n' } },
+  { rule: "components-not-app", files: { "app/page.tsx": "export const P = 1;\n", "components/nav.tsx": 'import { P } from "@/app/page";\nexport const N = P;\n' } },
+  { rule: "no-circular", files: { "lib/cases/a.ts": 'import { b } from "@/lib/access/b";\nexport const a = b;\n', "lib/access/b.ts": 'import { a } from "@/lib/cases/a";\nexport const b = () => a;\n' } },
+  { rule: "policy-is-pure", files: { "lib/db.ts": "export const db = 1;\n", "lib/policy/rules.ts": 'import { db } from "@/lib/db";\nexport const r = db;\n' } },
+  { rule: "only-the-access-path-decrypts", files: { "lib/crypto/decrypt.ts": "export const open = 1;\n", "lib/cases/peek.ts": 'import { open } from "@/lib/crypto/decrypt";\nexport const p = open;\n' } },
+  { rule: "only-the-access-path-decrypts", files: { "lib/crypto/gcm-open.ts": "export const open = 1;\n", "app/api/x/route.ts": 'import { open } from "@/lib/crypto/gcm-open";\nexport const GET = open;\n' } },
+];
+
+describe("each rule bites", () => {
+  it.each(cases)("$rule refuses a planted import", async ({ rule, files }) => {
+    const dir = fixture(files);
+    expect(violated(await cruiseTree(dir, ["app", "components", "lib"].filter((d) => Object.keys(files).some((f) => f.startsWith(`${d}/`)))))).toEqual([rule]);
+  });
+
+  it("allows the access path itself, and tests, to reach the decrypt side", async () => {
+    const dir = fixture({
+      "lib/crypto/decrypt.ts": "export const open = 1;\n",
+      "lib/access/read-case-messages.ts": 'import { open } from "@/lib/crypto/decrypt";\nexport const r = open;\n',
+      "lib/cases/peek.test.ts": 'import { open } from "@/lib/crypto/decrypt";\nexport const t = open;\n',
+    });
+    expect(violated(await cruiseTree(dir, ["lib"]))).toEqual([]);
+  });
+});
