@@ -14,7 +14,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "test/unit/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          // Generous: CI shares two cores with PostgreSQL and a build, and the Merkle, demo-data and
+          // dependency-graph tests do real work (5 s timed out under load).
+          testTimeout: 30_000,
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "test/unit/**/*.test.ts"],
+        },
       },
       {
         extends: true,
