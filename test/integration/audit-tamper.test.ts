@@ -139,6 +139,25 @@ describe("tampering detected by both verifiers, naming the first bad sequence nu
     expectCaught(await bothVerifiers(d), "unsealed-too-long", "41");
   });
 
+  it("an event's time moved later is named itself, not the next event as sealed late", async () => {
+    const d = await sealedLog();
+    // Seq 15 now claims to be an hour later, so seq 16 looks backdated next to it; but it is 15
+    // that no longer matches what was sealed, and the verifier must say so.
+    await asAttacker(d, "access_event", "UPDATE access_event SET occurred_at = occurred_at + interval '1 hour' WHERE seq = 15");
+    expectCaught(await bothVerifiers(d), "leaf-hash-mismatch", "15", 14);
+  });
+
+  it("an event's time moved later with its leaf hash rewritten: the root mismatch comes before the time order", async () => {
+    const d = await sealedLog();
+    await asAttacker(d, "access_event", "UPDATE access_event SET occurred_at = occurred_at + interval '1 hour' WHERE seq = 15");
+    const { canonicalEventText } = await import("@/lib/log/events/event-leaf");
+    const { eventOfRow, EVENT_COLUMNS } = await import("@/lib/log/events/event-rows");
+    const { leafHashOfText } = await import("@/lib/log/merkle/merkle-hash");
+    const row = await d.owner.query(`SELECT ${EVENT_COLUMNS} FROM access_event e WHERE e.seq = 15`);
+    await asAttacker(d, "audit_leaf", "UPDATE audit_leaf SET leaf_hash = $1 WHERE seq = 15", [leafHashOfText(canonicalEventText(eventOfRow(row.rows[0])))]);
+    expectCaught(await bothVerifiers(d), "root-mismatch", "11", 10);
+  });
+
   it("two events swapped", async () => {
     const d = await sealedLog();
     await asAttacker(d, "access_event", "UPDATE access_event SET seq = -12 WHERE seq = 12");
