@@ -9,6 +9,9 @@
 //   -- --print-public-key
 //        the verifier key of the configured signing key, to hand to auditors
 // Options: --max-unsealed-seconds N, --max-seal-delay-seconds N (default 300 each).
+// Exit status: 0 intact, 1 not intact, 2 nothing verified (bad usage, unreachable database);
+// with --database, 3 intact and 4 not intact when the verdict (printed first) could not be
+// recorded as an AUDIT_VERIFIED event, e.g. on a read-only replica or with INSERT revoked.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -79,8 +82,14 @@ async function main(): Promise<number> {
       const started = Date.now();
       const result = await verifyDatabaseLog(pool, { directory: new CheckpointDirectory(config.checkpointDir), verifierKey, origin: config.origin, ...limits });
       console.log(`checked ${result.leaves} leaves, ${result.checkpointsInDatabase} checkpoints in the database and ${result.checkpointsInDirectory} in ${config.checkpointDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      await recordVerification(db.ownerUrl, result);
-      return report(result, "the database log");
+      // The verdict is printed before it is recorded: a check whose record cannot be written
+      // still tells the operator what it found, and then says, by its exit status, what it could not do.
+      const verdict = report(result, "the database log");
+      const unrecorded = await recordVerification(db.ownerUrl, result).then(() => null, (error: unknown) => error);
+      if (unrecorded === null) return verdict;
+      console.error(`audit:verify: could not record this verification as an AUDIT_VERIFIED event: ${reasonOf(unrecorded)}`);
+      console.error("(the verdict above stands, but the log holds no record of this check)");
+      return verdict === 0 ? 3 : 4;
     } finally {
       await pool.end();
       await db.close();
@@ -98,8 +107,19 @@ async function recordVerification(url: string, result: FileVerifyResult) {
   const details = result.ok
     ? { mode: "database", via: "cli", ok: true, events: result.events, verifiedSize: result.verifiedSize, verifiedRoot: result.verifiedRoot }
     : { mode: "database", via: "cli", ok: false, kind: result.kind, problem: result.problem, firstBadSeq: result.firstBadSeq, firstBadLeafIndex: result.firstBadLeafIndex };
-  await recordEvent(getDb(), { actor: null, action: "AUDIT_VERIFIED", outcome: result.ok ? "ALLOWED" : "FAILED", details });
-  await disconnectDb();
+  try {
+    await recordEvent(getDb(), { actor: null, action: "AUDIT_VERIFIED", outcome: result.ok ? "ALLOWED" : "FAILED", details });
+  } finally {
+    await disconnectDb().catch(() => {});
+  }
+}
+
+/** A database error's own words (Prisma wraps them in a multi-line invocation report). */
+function reasonOf(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.at(-1) ?? "unknown error";
 }
 
 class UsageError extends Error {}

@@ -236,4 +236,37 @@ describe("npm run audit:verify", () => {
     const logged = await d.owner.query<{ outcome: string; details: { firstBadSeq: string } }>("SELECT outcome::text, details FROM access_event WHERE action = 'AUDIT_VERIFIED'");
     expect(logged.rows).toEqual([{ outcome: "FAILED", details: expect.objectContaining({ firstBadSeq: "9" }) }]);
   }, 60_000);
+
+  it("prints its verdict, naming the seq, even when it cannot log its own AUDIT_VERIFIED event (exit 3 or 4)", async () => {
+    const d = await sealedLog();
+    const env = { ...process.env, DATABASE_URL: d.ownerUrl, MIGRATION_DATABASE_URL: d.ownerUrl, CUSTODY_CHECKPOINT_DIR: d.config.checkpointDir, CUSTODY_SIGNING_KEY: d.config.signingKeyEnv, CUSTODY_LOG_ORIGIN: TEST_ORIGIN };
+    const cli = () => spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/cli/audit-verify.ts", "--database"], { env, encoding: "utf8" });
+    // A read-only database (a hot standby, say) can be verified but not written to.
+    const readOnly = async (on: boolean) => {
+      const c = await d.owner.connect();
+      try {
+        await c.query("SET default_transaction_read_only = off");
+        await c.query(`ALTER DATABASE "${d.name}" SET default_transaction_read_only = ${on ? "on" : "off"}`);
+      } finally {
+        c.release(true);
+      }
+    };
+    await readOnly(true);
+
+    const intact = cli();
+    expect(intact.stdout).toMatch(/^OK: the database log is intact/m);
+    expect(intact.stderr).toMatch(/could not record this verification as an AUDIT_VERIFIED event: .*read-only/);
+    expect(intact.status).toBe(3);
+
+    await readOnly(false);
+    await asAttacker(d, "access_event", "UPDATE access_event SET outcome = 'DENIED' WHERE seq = 9");
+    await readOnly(true);
+    const tampered = cli();
+    expect(tampered.stderr).toMatch(/FAILED at seq 9 \(leaf 8\): leaf-hash-mismatch/);
+    expect(tampered.stderr).toMatch(/could not record this verification/);
+    expect(tampered.stderr.indexOf("FAILED at seq 9")).toBeLessThan(tampered.stderr.indexOf("could not record"));
+    expect(tampered.status).toBe(4);
+    const logged = await d.owner.query("SELECT 1 FROM access_event WHERE action = 'AUDIT_VERIFIED'");
+    expect(logged.rowCount).toBe(0);
+  }, 60_000);
 });
