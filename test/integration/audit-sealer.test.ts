@@ -270,7 +270,7 @@ describe("refusing to sign over damage", () => {
   it("never recreates a lost checkpoint store: stops sealing, raises an alarm, logs and records why, and resumes once it is restored", async () => {
     const d = await db();
     await appendEvents(d, 10);
-    await sealer(d).sealAll();
+    await sealer(d).sealAll({ maxBatch: 5 }); // two checkpoints: sizes 5 and 10
     const dir = d.config.checkpointDir;
     const saved = await Promise.all((await readdir(dir)).map(async (name) => ({ name, text: await readFile(path.join(dir, name), "utf8") })));
     // The store is lost (a volume not mounted, a bucket emptied) while the database keeps its history.
@@ -303,6 +303,17 @@ describe("refusing to sign over damage", () => {
       await rm(`${dir}-empty`, { recursive: true, force: true });
     }
     await expectIntact(d, 16);
+  });
+
+  it("writes the first checkpoint's file when the first seal was killed between its COMMIT and the file", async () => {
+    const d = await db();
+    await appendEvents(d, 4);
+    await sealer(d).sealAll();
+    for (const name of await readdir(d.config.checkpointDir)) await rm(path.join(d.config.checkpointDir, name));
+    await appendEvents(d, 2);
+    expect(await sealer(d).sealAll()).toBe(2);
+    expect((await d.directory.sizes())).toEqual([4, 6]);
+    await expectIntact(d, 6);
   });
 
   it("on first start, with no checkpoint in the database, creates the store", async () => {

@@ -14,12 +14,13 @@ export class CheckpointStoreError extends Error {
   }
 }
 
-/** The largest tree the database has signed or recorded (0 for a log never sealed). */
-export async function databaseTreeSize(db: Queryable): Promise<number> {
-  const r = await db.query<{ size: string }>(
-    "SELECT greatest((SELECT max(tree_size) FROM audit_checkpoint), (SELECT tree_size FROM audit_sealer_state WHERE id = 1), 0)::text AS size",
+/** The largest tree the database has signed or recorded (0 for a log never sealed), and how many checkpoints it holds. */
+async function databaseTree(db: Queryable): Promise<{ size: number; checkpoints: number }> {
+  const r = await db.query<{ size: string; checkpoints: string }>(
+    `SELECT greatest((SELECT max(tree_size) FROM audit_checkpoint), (SELECT tree_size FROM audit_sealer_state WHERE id = 1), 0)::text AS size,
+            (SELECT count(*) FROM audit_checkpoint)::text AS checkpoints`,
   );
-  return toSafeNumber(r.rows[0]?.size ?? "0", "tree size");
+  return { size: toSafeNumber(r.rows[0]?.size ?? "0", "tree size"), checkpoints: Number(r.rows[0]?.checkpoints ?? 0) };
 }
 
 /**
@@ -33,14 +34,18 @@ export async function guardCheckpointStore(db: Queryable, directory: CheckpointD
   // `latest` is missing: only the very first seal, killed between its file and `latest`, leaves
   // a store like that; any other store without `latest` is empty or gone.
   if ((await directory.sizes()).length > 0) return null;
-  const size = Math.max(knownSize ?? 0, await databaseTreeSize(db));
+  const tree = await databaseTree(db);
+  const size = Math.max(knownSize ?? 0, tree.size);
   if (size === 0) {
     await directory.create();
     return null;
   }
-  const what = (await directory.exists()) ? "is empty" : "is missing";
+  const exists = await directory.exists();
+  // The store made for the first seal, whose file is not written yet (a seal committing just
+  // now, or one killed after COMMIT): nothing but that one checkpoint can be missing from it.
+  if (exists && tree.checkpoints === 1 && tree.size === size) return null;
   throw new CheckpointStoreError(
-    `the checkpoint store ${what} but the database holds a tree of ${size} leaves: refusing to start a fresh store under a log with history. ` +
+    `the checkpoint store ${exists ? "is empty" : "is missing"} but the database holds a tree of ${size} leaves: refusing to start a fresh store under a log with history. ` +
       "Restore the store (every checkpoint file and `latest`) from its backup or bucket; sealing resumes by itself once it is back.",
   );
 }
