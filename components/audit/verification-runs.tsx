@@ -29,7 +29,7 @@ export function VerificationRuns({ runs }: { runs: VerificationRun[] }) {
             <Td className="font-mono text-xs whitespace-nowrap tabular-nums">
               <time dateTime={r.at.toISOString()}>{formatUtc(r.at.toISOString()).replace(" UTC", "")}</time>
             </Td>
-            <Td>{r.by ?? "operator (command line)"}</Td>
+            <Td>{r.by ?? (r.via === "sealer" ? "the sealer (stopped sealing)" : "operator (command line)")}</Td>
             <Td>
               <Badge tone={r.ok ? "success" : "danger"}>{r.ok ? "Intact" : "Failed"}</Badge>
             </Td>

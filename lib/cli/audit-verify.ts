@@ -3,17 +3,22 @@
 //        an export file, offline: no database, no network (exit 0 intact, 1 not)
 //   -- --csv FILE --manifest FILE --public-key FILE
 //        a CSV export against its signed manifest
-//   -- --database [--public-key FILE]
+//   -- --database [--public-key FILE] [--trusted-checkpoint FILE]
 //        the live database (MIGRATION_DATABASE_URL, DATABASE_URL or the embedded one) against
-//        the checkpoint directory; recorded as an AUDIT_VERIFIED event
+//        the checkpoint directory, which must hold the database's latest checkpoint, and
+//        against a checkpoint kept elsewhere (e.g. a copy of `latest` taken at the last audit),
+//        which the log must extend; recorded as an AUDIT_VERIFIED event
 //   -- --print-public-key
 //        the verifier key of the configured signing key, to hand to auditors
 // Options: --max-unsealed-seconds N, --max-seal-delay-seconds N (default 300 each).
+// Exit status: 0 intact, 1 not intact, 2 nothing verified (bad usage, unreachable database);
+// with --database, 3 intact and 4 not intact when the verdict (printed first) could not be
+// recorded as an AUDIT_VERIFIED event, e.g. on a read-only replica or with INSERT revoked.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { auditConfig, checkpointSigningKey } from "@/lib/log/config";
-import { CheckpointDirectory } from "@/lib/log/checkpoints/checkpoint-directory";
+import { CheckpointDirectory, sizeOf } from "@/lib/log/checkpoints/checkpoint-directory";
 import { verifyDatabaseLog } from "@/lib/log/verify/verify-database";
 import { type FileVerifyResult, verifyCsvFile, verifyExportFile } from "@/lib/log/verify/verify-export-file";
 import { cliDatabase } from "./cli-database";
@@ -33,6 +38,7 @@ function report(result: FileVerifyResult, what: string): number {
   console.error(`FAILED${where ? ` at ${where}` : ""}: ${result.kind}: ${result.problem}`);
   if (result.firstBadSeq !== null) console.error(`first bad sequence number: ${result.firstBadSeq}`);
   if (result.kind === "unsealed-too-long") console.error("(is a sealer running? `npm start` runs one in the server, `npm run audit:seal` on its own)");
+  if (result.kind === "checkpoint-store") console.error("(restore the checkpoint directory from its backup; if a sealer was killed just after a seal, starting one copies the file it missed)");
   return 1;
 }
 
@@ -72,15 +78,23 @@ async function main(): Promise<number> {
   if (values.database) {
     const config = auditConfig();
     const verifierKey = keysOf(await text(values["public-key"])) ?? (await checkpointSigningKey(config)).verifierKey;
+    const trustedCheckpoint = await text(values["trusted-checkpoint"]);
     const db = await cliDatabase();
     const pool = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });
     pool.on("error", () => {}); // an idle connection closed under us is not a verification result
     try {
       const started = Date.now();
-      const result = await verifyDatabaseLog(pool, { directory: new CheckpointDirectory(config.checkpointDir), verifierKey, origin: config.origin, ...limits });
+      const result = await verifyDatabaseLog(pool, { directory: new CheckpointDirectory(config.checkpointDir), verifierKey, origin: config.origin, trustedCheckpoint, ...limits });
       console.log(`checked ${result.leaves} leaves, ${result.checkpointsInDatabase} checkpoints in the database and ${result.checkpointsInDirectory} in ${config.checkpointDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      await recordVerification(db.ownerUrl, result);
-      return report(result, "the database log");
+      if (trustedCheckpoint !== undefined && result.ok) console.log(`the log extends the trusted checkpoint of size ${claimedSize(trustedCheckpoint)}`);
+      // The verdict is printed before it is recorded: a check whose record cannot be written
+      // still tells the operator what it found, and then says, by its exit status, what it could not do.
+      const verdict = report(result, "the database log");
+      const unrecorded = await recordVerification(db.ownerUrl, result, trustedCheckpoint).then(() => null, (error: unknown) => error);
+      if (unrecorded === null) return verdict;
+      console.error(`audit:verify: could not record this verification as an AUDIT_VERIFIED event: ${reasonOf(unrecorded)}`);
+      console.error("(the verdict above stands, but the log holds no record of this check)");
+      return verdict === 0 ? 3 : 4;
     } finally {
       await pool.end();
       await db.close();
@@ -90,19 +104,40 @@ async function main(): Promise<number> {
 }
 
 /** The verification is itself an event in the log (AUDIT_VERIFIED), written through the app's one writer. */
-async function recordVerification(url: string, result: FileVerifyResult) {
+async function recordVerification(url: string, result: FileVerifyResult, trustedCheckpoint: string | undefined) {
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET ??= "audit-verify-cli-secret-not-used-for-sessions";
   const { getDb, disconnectDb } = await import("../db");
   const { recordEvent } = await import("@/lib/log/events/record-event");
+  const trusted = trustedCheckpoint === undefined ? {} : { trustedCheckpointSize: claimedSize(trustedCheckpoint) };
   const details = result.ok
-    ? { mode: "database", via: "cli", ok: true, events: result.events, verifiedSize: result.verifiedSize, verifiedRoot: result.verifiedRoot }
-    : { mode: "database", via: "cli", ok: false, kind: result.kind, problem: result.problem, firstBadSeq: result.firstBadSeq, firstBadLeafIndex: result.firstBadLeafIndex };
-  await recordEvent(getDb(), { actor: null, action: "AUDIT_VERIFIED", outcome: result.ok ? "ALLOWED" : "FAILED", details });
-  await disconnectDb();
+    ? { mode: "database", via: "cli", ok: true, events: result.events, verifiedSize: result.verifiedSize, verifiedRoot: result.verifiedRoot, ...trusted }
+    : { mode: "database", via: "cli", ok: false, kind: result.kind, problem: result.problem, firstBadSeq: result.firstBadSeq, firstBadLeafIndex: result.firstBadLeafIndex, ...trusted };
+  try {
+    await recordEvent(getDb(), { actor: null, action: "AUDIT_VERIFIED", outcome: result.ok ? "ALLOWED" : "FAILED", details });
+  } finally {
+    await disconnectDb().catch(() => {});
+  }
+}
+
+/** A database error's own words (Prisma wraps them in a multi-line invocation report). */
+function reasonOf(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.at(-1) ?? "unknown error";
 }
 
 class UsageError extends Error {}
+
+/** The size a checkpoint claims, or null when it is malformed (the verdict says so already). */
+function claimedSize(note: string): number | null {
+  try {
+    return sizeOf(note);
+  } catch {
+    return null;
+  }
+}
 
 /** A key file holds one verifier key per line: the current one, and older ones after a rotation. */
 function keysOf(text: string | undefined): string | string[] | undefined {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 // The access log's variables: where its tamper evidence lives outside the database (the
-// checkpoint directory and the signing key), its name, and whether the web server seals.
+// checkpoint directory and the signing key), its name, whether the web server seals, and how
+// far behind the sealer may fall before the server reports itself not ready.
 // A leaf module with no domain imports, so lib/env.ts can include these fields (a misconfigured
 // server fails at start-up) while the sealer and verifier CLIs, which run without the web
 // app's secrets, parse them alone (lib/log/config.ts).
@@ -25,4 +26,9 @@ export const logEnvSchema = z.object({
     .default(DEFAULT_LOG_ORIGIN),
   /** Whether the web server runs the sealer (one sealer is elected whatever the count). */
   CUSTODY_SEALER: flag.default(true),
+  /**
+   * GET /api/ready fails when a committed event has waited longer than this to be sealed. The
+   * sealer seals every 250 ms, so a minute means it has stopped (or cannot keep up).
+   */
+  CUSTODY_READY_MAX_SEALER_LAG_SECONDS: z.coerce.number().int().min(1).default(60),
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { env } from "@/lib/env";
 import type { KeyProvider } from "./key-provider";
@@ -46,6 +47,22 @@ export function getKeyProvider(): Promise<KeyProvider> {
   );
   return provider;
 }
+
+/**
+ * Readiness: the key provider works now and would load again after a restart. A throwaway key
+ * is wrapped by the provider in use (created on first use, as the app's first write would) and
+ * unwrapped by the keyring read afresh — never created — so a key file lost, corrupted or
+ * missing the KEK in use is reported before the restart that would need it.
+ */
+export async function probeKeyProvider(): Promise<void> {
+  const inUse = await getKeyProvider();
+  const onDisk = await loadLocalKeyProvider({ envKey: env().CUSTODY_KEK, file: keyProviderFile(), create: false });
+  const probe = randomBytes(32);
+  const { wrapped, kekId } = await inUse.wrap(probe, PROBE_AAD);
+  if (!(await onDisk.unwrap(wrapped, kekId, PROBE_AAD)).equals(probe)) throw new Error("the keyring returned a different key");
+}
+
+const PROBE_AAD = "custody:readiness-probe";
 
 export function resetKeyProviderForTests() {
   provider = undefined;

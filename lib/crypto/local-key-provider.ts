@@ -56,14 +56,18 @@ export function kekIdForEnvKey(key: Buffer) {
   return `env-${createHash("sha256").update(key).digest("hex").slice(0, 12)}`;
 }
 
-/** From CUSTODY_KEK (one base64 key) if set, otherwise the keyring file, created on first use. */
-export async function loadLocalKeyProvider(opts: { envKey?: string; file: string }): Promise<LocalKeyProvider> {
+/**
+ * From CUSTODY_KEK (one base64 key) if set, otherwise the keyring file, created on first use
+ * unless `create` is false (a check must never mint a key in place of a lost one).
+ */
+export async function loadLocalKeyProvider(opts: { envKey?: string; file: string; create?: boolean }): Promise<LocalKeyProvider> {
   if (opts.envKey) {
     const key = decodeKey(opts.envKey, "CUSTODY_KEK");
     const id = kekIdForEnvKey(key);
     return new LocalKeyProvider({ current: id, keys: { [id]: opts.envKey } });
   }
   if (!existsSync(opts.file)) {
+    if (opts.create === false) throw new Error("the keyring file does not exist");
     await mkdir(path.dirname(opts.file), { recursive: true });
     const id = `kek-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString("hex")}`;
     await writeKeyring(opts.file, { current: id, keys: { [id]: randomBytes(32).toString("base64") } });

@@ -11,6 +11,8 @@ export interface AuditConfig {
   signingKeyEnv: string | undefined;
   origin: string;
   sealerInServer: boolean;
+  /** Readiness: the oldest unsealed event may be at most this old (seconds). */
+  maxSealerLagSeconds: number;
 }
 
 export function auditConfig(vars: Record<string, string | undefined> = process.env): AuditConfig {
@@ -29,6 +31,7 @@ export function auditConfig(vars: Record<string, string | undefined> = process.e
     signingKeyEnv: e.CUSTODY_SIGNING_KEY,
     origin: e.CUSTODY_LOG_ORIGIN,
     sealerInServer: e.CUSTODY_SEALER,
+    maxSealerLagSeconds: e.CUSTODY_READY_MAX_SEALER_LAG_SECONDS,
   };
 }
 

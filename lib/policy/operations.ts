@@ -13,6 +13,7 @@ const MUTATION = ["SESSION", "CSRF", "ROLE_CONFLICT"] as const;
 
 export const OPERATIONS = {
   "GET /api/health": { permission: null, rules: [], summary: "Liveness and database check" },
+  "GET /api/ready": { permission: null, rules: [], summary: "Readiness: database, sealer lag, checkpoint store, key provider (503 naming what fails)" },
   "GET /api/auth/[...nextauth]": { permission: null, rules: [], summary: "next-auth session, CSRF token and providers" },
   "POST /api/auth/[...nextauth]": { permission: null, rules: [], summary: "next-auth sign-in and sign-out" },
   "GET /api/v1/cases": { permission: "queue:read", rules: ["SESSION", "ROLE_CONFLICT", "CASE_VISIBILITY", "RESIDENCY", "CONFLICT_OF_INTEREST"], summary: "The queue" },

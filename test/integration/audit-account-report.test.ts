@@ -1,9 +1,10 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { accountAccessReport } from "@/lib/audit/account-report/account-report";
 import { exportAccountReportCsv } from "@/lib/audit/account-report/export-account-report";
 import { disconnectDb, getDb } from "@/lib/db";
-import { insertEvent, makeAccount } from "./audit-fixtures";
+import { HOSTILE_TEXTS, inertCell, insertEvent, makeAccount } from "./audit-fixtures";
 import { lastSeq, makeReportedConversation, makeStaff, meta } from "./world";
 
 // The data-subject access report on a real PostgreSQL: who read an account's DMs (named as a
@@ -56,14 +57,27 @@ describe("per-account access report", () => {
     const before = await lastSeq();
     const { csv, filename } = await exportAccountReportCsv(auditor, { account: subject.handle }, meta);
     expect(filename).toMatch(new RegExp(`^access-report-${subject.handle}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-    const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toMatch(/^seq,occurred_at_utc,reader_email/);
-    expect(lines).toHaveLength(3);
+    expect(csv).toMatch(/^seq,occurred_at_utc,reader_email/);
+    expect(parse(csv, { columns: true })).toHaveLength(2);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"") checking the report"`);
     const logged = await getDb().accessEvent.findMany({ where: { seq: { gt: before }, action: "AUDIT_EXPORTED", actorId: auditor.id } });
     expect(logged).toHaveLength(1);
     expect(logged[0]!.accountIds).toEqual([subject.id]);
     expect(logged[0]!.details).toMatchObject({ kind: "account-access-report", format: "csv", rows: 2 });
+  });
+
+  it("exports hostile justifications (line breaks, quotes, commas, formula starts) one record each, as inert text", async () => {
+    const other = await makeReportedConversation();
+    const account = (await getDb().platformAccount.findUniqueOrThrow({ where: { id: other.accountIds[0] }, select: { handle: true } })).handle;
+    const reader = await makeStaff(["REVIEWER"]);
+    for (const [i, justification] of HOSTILE_TEXTS.entries()) {
+      await insertEvent({ at: new Date(Date.UTC(2026, 4, 10, 10, i)), actor: as(reader), caseId: other.caseId, conversationId: other.conversationId, accountIds: other.accountIds, purpose: "USER_REPORT", justification });
+    }
+    const { csv } = await exportAccountReportCsv(auditor, { account }, meta);
+    const records = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(records).toHaveLength(HOSTILE_TEXTS.length);
+    // Newest first, as on screen.
+    expect(records.map((r) => r.justification)).toEqual(HOSTILE_TEXTS.map(inertCell).reverse());
   });
 
   it("refuses every role but the auditor, and an unknown account is a 404", async () => {

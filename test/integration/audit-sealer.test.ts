@@ -1,4 +1,5 @@
-import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { CheckpointDirectory } from "@/lib/log/checkpoints/checkpoint-directory";
@@ -266,6 +267,64 @@ describe("verifying a log while it is being sealed", () => {
 });
 
 describe("refusing to sign over damage", () => {
+  it("never recreates a lost checkpoint store: stops sealing, raises an alarm, logs and records why, and resumes once it is restored", async () => {
+    const d = await db();
+    await appendEvents(d, 10);
+    await sealer(d).sealAll({ maxBatch: 5 }); // two checkpoints: sizes 5 and 10
+    const dir = d.config.checkpointDir;
+    const saved = await Promise.all((await readdir(dir)).map(async (name) => ({ name, text: await readFile(path.join(dir, name), "utf8") })));
+    // The store is lost (a volume not mounted, a bucket emptied) while the database keeps its history.
+    await rm(dir, { recursive: true });
+    await appendEvents(d, 5);
+
+    const logs: string[] = [];
+    const s = sealer(d, { intervalMs: 20, log: (m) => logs.push(m) }).start();
+    try {
+      await expect.poll(() => s.stats.alarm?.kind, { timeout: 10_000 }).toBe("checkpoint-store");
+      expect(s.stats.alarm!.reason).toMatch(/checkpoint store is missing but the database holds a tree of 10 leaves/);
+      expect(s.stats.alarm!.reason).not.toContain(dir);
+      expect(existsSync(dir)).toBe(false);
+      expect(await leaves(d)).toHaveLength(10);
+      expect(logs.filter((m) => m.startsWith("ALARM: "))).toEqual([expect.stringContaining(dir)]);
+      const alarm = await d.owner.query<{ outcome: string; details: Record<string, unknown> }>("SELECT outcome::text, details FROM access_event WHERE action = 'AUDIT_VERIFIED'");
+      expect(alarm.rows).toEqual([{ outcome: "FAILED", details: expect.objectContaining({ mode: "sealer", ok: false, kind: "checkpoint-store" }) }]);
+      // An empty directory in its place is no better.
+      await mkdir(`${dir}-empty`);
+      await expect(sealer(d, { config: { ...d.config, checkpointDir: `${dir}-empty` } }).sealAll()).rejects.toThrow(/checkpoint store is empty/);
+
+      // The operator restores the store: sealing resumes, and the alarm's own event is sealed too.
+      await mkdir(dir);
+      for (const f of saved) await writeFile(path.join(dir, f.name), f.text);
+      await expect.poll(async () => (await leaves(d)).length, { timeout: 10_000 }).toBe(16);
+      await expect.poll(() => s.stats.alarm).toBeNull();
+      expect(logs.some((m) => m.startsWith("sealing resumed"))).toBe(true);
+    } finally {
+      await s.stop();
+      await rm(`${dir}-empty`, { recursive: true, force: true });
+    }
+    await expectIntact(d, 16);
+  });
+
+  it("writes the first checkpoint's file when the first seal was killed between its COMMIT and the file", async () => {
+    const d = await db();
+    await appendEvents(d, 4);
+    await sealer(d).sealAll();
+    for (const name of await readdir(d.config.checkpointDir)) await rm(path.join(d.config.checkpointDir, name));
+    await appendEvents(d, 2);
+    expect(await sealer(d).sealAll()).toBe(2);
+    expect((await d.directory.sizes())).toEqual([4, 6]);
+    await expectIntact(d, 6);
+  });
+
+  it("on first start, with no checkpoint in the database, creates the store", async () => {
+    const d = await db();
+    await rm(d.config.checkpointDir, { recursive: true });
+    await appendEvents(d, 3);
+    expect(await sealer(d).sealAll()).toBe(3);
+    expect((await d.directory.latest())?.size).toBe(3);
+    await expectIntact(d, 3);
+  });
+
   it("refuses to seal when the directory holds a different checkpoint of the size it would sign (a fork)", async () => {
     const d = await db();
     await appendEvents(d, 10);

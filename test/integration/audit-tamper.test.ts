@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { type ExportPlan, planExport } from "@/lib/audit/export/export-plan";
@@ -139,6 +139,25 @@ describe("tampering detected by both verifiers, naming the first bad sequence nu
     expectCaught(await bothVerifiers(d), "unsealed-too-long", "41");
   });
 
+  it("an event's time moved later is named itself, not the next event as sealed late", async () => {
+    const d = await sealedLog();
+    // Seq 15 now claims to be an hour later, so seq 16 looks backdated next to it; but it is 15
+    // that no longer matches what was sealed, and the verifier must say so.
+    await asAttacker(d, "access_event", "UPDATE access_event SET occurred_at = occurred_at + interval '1 hour' WHERE seq = 15");
+    expectCaught(await bothVerifiers(d), "leaf-hash-mismatch", "15", 14);
+  });
+
+  it("an event's time moved later with its leaf hash rewritten: the root mismatch comes before the time order", async () => {
+    const d = await sealedLog();
+    await asAttacker(d, "access_event", "UPDATE access_event SET occurred_at = occurred_at + interval '1 hour' WHERE seq = 15");
+    const { canonicalEventText } = await import("@/lib/log/events/event-leaf");
+    const { eventOfRow, EVENT_COLUMNS } = await import("@/lib/log/events/event-rows");
+    const { leafHashOfText } = await import("@/lib/log/merkle/merkle-hash");
+    const row = await d.owner.query(`SELECT ${EVENT_COLUMNS} FROM access_event e WHERE e.seq = 15`);
+    await asAttacker(d, "audit_leaf", "UPDATE audit_leaf SET leaf_hash = $1 WHERE seq = 15", [leafHashOfText(canonicalEventText(eventOfRow(row.rows[0])))]);
+    expectCaught(await bothVerifiers(d), "root-mismatch", "11", 10);
+  });
+
   it("two events swapped", async () => {
     const d = await sealedLog();
     await asAttacker(d, "access_event", "UPDATE access_event SET seq = -12 WHERE seq = 12");
@@ -186,6 +205,66 @@ describe("tampering detected by both verifiers, naming the first bad sequence nu
   });
 });
 
+/**
+ * The cover-up: the tail after leaf 30 cut from every log table, and the newer checkpoint files
+ * removed, `latest` pointed back at size 30. With `state`, the sealer state is rewound too.
+ */
+async function coverUp(d: LogDb, opts: { state: boolean }) {
+  await asAttacker(d, "access_event", "DELETE FROM access_event WHERE seq > 30");
+  await asAttacker(d, "audit_leaf", "DELETE FROM audit_leaf WHERE leaf_index >= 30");
+  await asAttacker(d, "audit_subtree", "DELETE FROM audit_subtree WHERE (idx + 1) * (1 << level) > 30");
+  await asAttacker(d, "audit_checkpoint", "DELETE FROM audit_checkpoint WHERE tree_size > 30");
+  if (opts.state) {
+    const leaves = await d.owner.query<{ leaf_hash: Buffer }>("SELECT l.leaf_hash FROM audit_leaf l ORDER BY l.leaf_index");
+    const frontier = new MerkleFrontier();
+    for (const row of leaves.rows) frontier.append(row.leaf_hash);
+    await asAttacker(d, "audit_sealer_state", "UPDATE audit_sealer_state SET tree_size = 30, floor_seq = 30, frontier = $1::bytea[]", [frontier.hashes.map((h) => Buffer.from(h))]);
+  }
+  await rm(d.directory.fileFor(40));
+  await writeFile(path.join(d.config.checkpointDir, "latest"), (await d.directory.read(30))!);
+}
+
+const live = (d: LogDb, trustedCheckpoint?: string) => verifyDatabaseLog(d.owner, { directory: d.directory, verifierKey: d.signer.verifierKey, origin: TEST_ORIGIN, trustedCheckpoint, ...LIMITS });
+
+describe("the checkpoint store and checkpoints kept elsewhere", () => {
+  it("a lost store: the database cannot vouch for itself", async () => {
+    const d = await sealedLog();
+    await rm(d.config.checkpointDir, { recursive: true });
+    expect(await live(d)).toMatchObject({ ok: false, kind: "checkpoint-store", firstBadSeq: "1", firstBadLeafIndex: 0, checkpointsInDirectory: 0 });
+  });
+
+  it("a store that fell behind the database: the leaves past its latest checkpoint are named", async () => {
+    const d = await sealedLog();
+    await rm(d.directory.fileFor(40));
+    await writeFile(path.join(d.config.checkpointDir, "latest"), (await d.directory.read(30))!);
+    expect(await live(d)).toMatchObject({ ok: false, kind: "checkpoint-store", firstBadSeq: "31", firstBadLeafIndex: 30 });
+  });
+
+  it("the tail cut from the database and the store alike is caught by the sealer state", async () => {
+    const d = await sealedLog();
+    await coverUp(d, { state: false });
+    expect(await live(d)).toMatchObject({ ok: false, kind: "missing-events", firstBadSeq: null, firstBadLeafIndex: 30 });
+  });
+
+  it("a cover-up that rewinds the sealer state too is caught only by a checkpoint kept elsewhere", async () => {
+    const d = await sealedLog();
+    const kept = (await d.directory.latest())!.note;
+    await coverUp(d, { state: true });
+    // Database and store agree with each other: nothing left inside them contradicts the cut.
+    expect(await live(d)).toMatchObject({ ok: true, verifiedSize: 30 });
+    const caught = await live(d, kept);
+    expect(caught).toMatchObject({ ok: false, kind: "missing-events", firstBadLeafIndex: 30 });
+    expect(caught.ok || caught.problem).toMatch(/the trusted checkpoint covers 40 leaves but the log holds 30/);
+  });
+
+  it("a trusted checkpoint the log has grown past verifies; one with another root at its size is a fork", async () => {
+    const d = await sealedLog();
+    expect(await live(d, (await d.directory.read(20))!)).toMatchObject({ ok: true, verifiedSize: 40 });
+    const forged = signNote(formatCheckpoint({ origin: TEST_ORIGIN, size: 20, rootHash: Buffer.alloc(32, 7) }), { name: d.signer.keyName, privateKey: d.signer.privateKey });
+    expect(await live(d, forged)).toMatchObject({ ok: false, kind: "fork", firstBadLeafIndex: 10 });
+  });
+});
+
 describe("npm run audit:verify", () => {
   it("exits 0 on an intact export, 1 naming the first bad seq on a tampered export and database", async () => {
     const d = await sealedLog();
@@ -216,5 +295,60 @@ describe("npm run audit:verify", () => {
     expect(live.stderr).toMatch(/first bad sequence number: 9/);
     const logged = await d.owner.query<{ outcome: string; details: { firstBadSeq: string } }>("SELECT outcome::text, details FROM access_event WHERE action = 'AUDIT_VERIFIED'");
     expect(logged.rows).toEqual([{ outcome: "FAILED", details: expect.objectContaining({ firstBadSeq: "9" }) }]);
+  }, 60_000);
+
+  it("--database fails on a lost store, and with --trusted-checkpoint on a cover-up it would otherwise pass", async () => {
+    const d = await sealedLog();
+    const dir = d.config.checkpointDir;
+    const kept = path.join(dir, "..", `${d.name}-kept.checkpoint`);
+    await writeFile(kept, await readFile(path.join(dir, "latest"), "utf8"));
+    const env = { ...process.env, DATABASE_URL: d.ownerUrl, MIGRATION_DATABASE_URL: d.ownerUrl, CUSTODY_CHECKPOINT_DIR: dir, CUSTODY_SIGNING_KEY: d.config.signingKeyEnv, CUSTODY_LOG_ORIGIN: TEST_ORIGIN };
+    const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/cli/audit-verify.ts", "--database", ...args], { env, encoding: "utf8" });
+
+    await coverUp(d, { state: true });
+    const fooled = cli();
+    expect(fooled.stdout).toMatch(/^OK: /m);
+    expect(fooled.status).toBe(0);
+    const caught = cli("--trusted-checkpoint", kept);
+    expect(caught.stderr).toMatch(/FAILED at leaf 30: missing-events: the trusted checkpoint covers 40 leaves but the log holds 30/);
+    expect(caught.status).toBe(1);
+
+    await rm(dir, { recursive: true });
+    const lost = cli();
+    expect(lost.stderr).toMatch(/FAILED at seq 1 \(leaf 0\): checkpoint-store: the checkpoint store does not hold the database's latest checkpoint \(size 30\)/);
+    expect(lost.status).toBe(1);
+  }, 60_000);
+
+  it("prints its verdict, naming the seq, even when it cannot log its own AUDIT_VERIFIED event (exit 3 or 4)", async () => {
+    const d = await sealedLog();
+    const env = { ...process.env, DATABASE_URL: d.ownerUrl, MIGRATION_DATABASE_URL: d.ownerUrl, CUSTODY_CHECKPOINT_DIR: d.config.checkpointDir, CUSTODY_SIGNING_KEY: d.config.signingKeyEnv, CUSTODY_LOG_ORIGIN: TEST_ORIGIN };
+    const cli = () => spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/cli/audit-verify.ts", "--database"], { env, encoding: "utf8" });
+    // A read-only database (a hot standby, say) can be verified but not written to.
+    const readOnly = async (on: boolean) => {
+      const c = await d.owner.connect();
+      try {
+        await c.query("SET default_transaction_read_only = off");
+        await c.query(`ALTER DATABASE "${d.name}" SET default_transaction_read_only = ${on ? "on" : "off"}`);
+      } finally {
+        c.release(true);
+      }
+    };
+    await readOnly(true);
+
+    const intact = cli();
+    expect(intact.stdout).toMatch(/^OK: the database log is intact/m);
+    expect(intact.stderr).toMatch(/could not record this verification as an AUDIT_VERIFIED event: .*read-only/);
+    expect(intact.status).toBe(3);
+
+    await readOnly(false);
+    await asAttacker(d, "access_event", "UPDATE access_event SET outcome = 'DENIED' WHERE seq = 9");
+    await readOnly(true);
+    const tampered = cli();
+    expect(tampered.stderr).toMatch(/FAILED at seq 9 \(leaf 8\): leaf-hash-mismatch/);
+    expect(tampered.stderr).toMatch(/could not record this verification/);
+    expect(tampered.stderr.indexOf("FAILED at seq 9")).toBeLessThan(tampered.stderr.indexOf("could not record"));
+    expect(tampered.status).toBe(4);
+    const logged = await d.owner.query("SELECT 1 FROM access_event WHERE action = 'AUDIT_VERIFIED'");
+    expect(logged.rowCount).toBe(0);
   }, 60_000);
 });

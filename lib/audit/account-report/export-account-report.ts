@@ -6,7 +6,7 @@ import type { RequestMeta } from "@/lib/http/request-meta";
 import { recordEvent } from "@/lib/log/events/record-event";
 import { assertAuditor } from "../search/search-events";
 import { accountAccessReport } from "./account-report";
-import { csvDocument } from "./report-csv";
+import { csvDocument } from "../export/csv-rows";
 
 // The account access report as a CSV file. Exporting is itself an access-log event, written
 // before the file is handed over, so an export that cannot be logged does not happen.

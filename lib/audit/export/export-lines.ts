@@ -1,4 +1,4 @@
-import { csvRow } from "./csv-cell";
+import { type CsvValue, csvRows } from "./csv-rows";
 import type { Queryable } from "@/lib/log/events/event-rows";
 import {
   exportCheckpointLine,
@@ -95,20 +95,20 @@ export const CSV_COLUMNS = [
 ] as const;
 
 export async function* csvChunks(db: Queryable, plan: ExportPlan, stats: ExportStats): AsyncGenerator<string> {
-  yield csvRow(CSV_COLUMNS) + "\r\n";
+  yield csvRows([CSV_COLUMNS]);
   for await (const batch of logEntries(db, rangeOf(plan))) {
     count(stats, batch);
-    const rows = batch.map((e) => {
+    const rows = batch.map((e): CsvValue[] => {
       const status = e.leafIndex === null ? "unsealed" : e.event === null ? "missing" : "sealed";
       const leaf = [e.seq, e.leafIndex === null ? "" : String(e.leafIndex), e.leafHash ? e.leafHash.toString("hex") : ""];
       const v = e.event;
-      if (!v) return csvRow([status, ...leaf]);
-      return csvRow([
+      if (!v) return [status, ...leaf];
+      return [
         status, ...leaf, v.occurredAt, v.actorId, v.actorEmail, v.actorRoles.join(";"), v.action, v.outcome, v.denialReason, v.caseId,
         v.conversationId, v.accountIds.join(";"), v.messageIds.join(";"), v.purpose, v.justification, v.grantId, v.requestId, v.ipHmac,
         v.userAgent, v.details === null ? null : JSON.stringify(v.details),
-      ]);
+      ];
     });
-    if (rows.length > 0) yield rows.join("\r\n") + "\r\n";
+    if (rows.length > 0) yield csvRows(rows);
   }
 }

@@ -11,6 +11,8 @@ export type VerificationRun = {
   seq: string;
   at: Date;
   by: string | null;
+  /** "sealer" for the alarm a sealer records when it stops over damage (lib/log/sealer/sealer.ts). */
+  via: string | null;
   ok: boolean;
   events: number | null;
   verifiedSize: number | null;
@@ -43,6 +45,7 @@ export async function verificationStatus(staff: StaffContext): Promise<Verificat
         seq: r.seq.toString(),
         at: r.occurredAt,
         by: r.actorEmail,
+        via: str(d.via),
         ok: r.outcome === "ALLOWED",
         events: num(d.events),
         verifiedSize: num(d.verifiedSize),

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readFile, readdir, rename, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseCheckpoint, parseNote } from "./signed-note";
 
@@ -32,12 +32,36 @@ export class CheckpointDirectory {
   }
 
   /**
+   * Creates the directory. Only for a log that has no checkpoint yet (store-guard.ts): a store
+   * that vanished under a log with history must be restored, not quietly started afresh.
+   */
+  async create(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+  }
+
+  async exists(): Promise<boolean> {
+    return stat(this.dir).then((s) => s.isDirectory(), ifMissing(false));
+  }
+
+  /** Whether a file can be written here now, by writing and removing one (permission bits lie to root). */
+  async writable(): Promise<boolean> {
+    const probe = path.join(this.dir, `.probe.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+    try {
+      await writeFile(probe, "", { flag: "wx" });
+      await unlink(probe);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
    * Writes the checkpoint of `size` unless it is already there. Writing is tmp-file then
    * link(), which fails if the name exists, so two writers can never both "win"; rewriting the
-   * identical note (a sealer resuming after a crash) is fine, a different one is a fork.
+   * identical note (a sealer resuming after a crash) is fine, a different one is a fork. The
+   * directory must exist: writing never recreates a store that was deleted.
    */
   async write(size: number, note: string): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
     const file = this.fileFor(size);
     const tmp = path.join(this.dir, `.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
     await writeFile(tmp, note, { flag: "wx", flush: true });
@@ -46,7 +70,7 @@ export class CheckpointDirectory {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const existing = await readFile(file, "utf8");
-      if (existing !== note) throw new CheckpointForkError(size, `${file} already holds a different checkpoint of size ${size}: refusing to fork the log`);
+      if (existing !== note) throw new CheckpointForkError(size, `the checkpoint store already holds a different checkpoint of size ${size}: refusing to fork the log`);
     } finally {
       await unlink(tmp);
     }

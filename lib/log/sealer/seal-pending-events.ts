@@ -6,6 +6,7 @@ import { MerkleFrontier } from "../merkle/merkle-frontier";
 import { leafHashOfText } from "../merkle/merkle-hash";
 import { formatCheckpoint, signNote } from "../checkpoints/signed-note";
 import type { SigningKey } from "../checkpoints/signing-key";
+import { guardCheckpointStore } from "../checkpoints/store-guard";
 
 // One seal: take the committed, unsealed events in seq order, append their leaves to the
 // RFC 6962 tree, sign a checkpoint over the new root, and store leaves, perfect-subtree roots,
@@ -159,16 +160,17 @@ function restoreFrontier(size: number, hashes: Buffer[]): MerkleFrontier {
 /**
  * Refuses to extend a tree whose stored state disagrees with its leaves or with the checkpoints
  * kept outside the database: sealing on top of a truncated or rewritten log would sign over the
- * damage (and fork the log). Two index probes and one small file read per seal.
+ * damage (and fork the log), or file a new history in a fresh store. Two index probes and one
+ * small file read per seal on a healthy store.
  */
 async function assertTreeMatchesState(client: pg.ClientBase, directory: CheckpointDirectory, size: number) {
   const last = await client.query<{ n: string | null }>("SELECT max(leaf_index)::text AS n FROM audit_leaf");
   const leaves = last.rows[0]?.n === null || last.rows[0]?.n === undefined ? 0 : Number(last.rows[0].n) + 1;
   if (leaves !== size) throw new TreeStateError(`the sealer state says ${size} leaves but audit_leaf holds ${leaves}: refusing to seal`);
-  const latest = await directory.latest();
+  const latest = await guardCheckpointStore(client, directory, size);
   if (latest && latest.size > size) {
     throw new TreeStateError(
-      `the checkpoint directory ${directory.dir} holds a checkpoint of size ${latest.size} but the database tree has ${size} leaves: ` +
+      `the checkpoint store holds a checkpoint of size ${latest.size} but the database tree has ${size} leaves: ` +
         "the log was truncated, or this directory belongs to another database. Refusing to seal.",
     );
   }

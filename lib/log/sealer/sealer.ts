@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { type AuditConfig, auditConfig, checkpointSigningKey } from "../config";
-import { CheckpointDirectory } from "../checkpoints/checkpoint-directory";
+import { CheckpointDirectory, CheckpointForkError } from "../checkpoints/checkpoint-directory";
+import { CheckpointStoreError } from "../checkpoints/store-guard";
+import { eventInsert } from "../events/record-event";
 import { GapWatch } from "./gap-watch";
-import { type SealResult, sealPendingEvents } from "./seal-pending-events";
+import { type SealResult, TreeStateError, sealPendingEvents } from "./seal-pending-events";
 import { syncCheckpointDirectory } from "../checkpoints/sync-checkpoints";
 
 // The sealer loop. Exactly one runs at a time, elected with a session-level PostgreSQL
@@ -12,6 +14,12 @@ import { syncCheckpointDirectory } from "../checkpoints/sync-checkpoints";
 // every `intervalMs` (250 ms), and at once again whenever a batch came back full (256 events),
 // so the lag stays near one interval under load. Runs inside the web server (instrumentation.ts)
 // and as `npm run audit:seal`.
+//
+// When sealing would sign over damage (a lost or emptied checkpoint store, a truncated tree, a
+// fork) the sealer stops sealing and raises an alarm: stats.alarm (which readiness reports),
+// one "ALARM" log line, and one AUDIT_VERIFIED event with outcome FAILED in the log itself, so
+// auditors see it beside their own verifications. It keeps checking, and resumes by itself
+// once an operator has repaired the cause.
 
 /** The advisory lock key: any fixed 64-bit number no other Custody code uses. */
 export const SEALER_LOCK_KEY = "7263091848522133001";
@@ -30,16 +38,32 @@ export interface SealerOptions {
   beforeCommit?: () => Promise<void>;
 }
 
+export interface SealerAlarm {
+  kind: "checkpoint-store" | "tree-state" | "fork";
+  /** Why sealing stopped, in a sentence with no file paths (readiness shows it). */
+  reason: string;
+  since: string;
+}
+
 export interface SealerStats {
   leader: boolean;
   batches: number;
   sealed: number;
   treeSize: number;
   lastError: string | null;
+  alarm: SealerAlarm | null;
+}
+
+/** The refusals that mean damage, not a passing fault such as a dropped connection. */
+function alarmKind(error: unknown): SealerAlarm["kind"] | null {
+  if (error instanceof CheckpointStoreError) return "checkpoint-store";
+  if (error instanceof CheckpointForkError) return "fork";
+  if (error instanceof TreeStateError) return "tree-state";
+  return null;
 }
 
 export class Sealer {
-  readonly stats: SealerStats = { leader: false, batches: 0, sealed: 0, treeSize: 0, lastError: null };
+  readonly stats: SealerStats = { leader: false, batches: 0, sealed: 0, treeSize: 0, lastError: null, alarm: null };
   readonly #opts: Required<Omit<SealerOptions, "config" | "beforeCommit">> & Pick<SealerOptions, "beforeCommit">;
   readonly #config: AuditConfig;
   readonly #gaps = new GapWatch();
@@ -78,12 +102,14 @@ export class Sealer {
    */
   async sealAll(opts: { waitMs?: number; maxBatch?: number } = {}): Promise<number> {
     const deadline = Date.now() + (opts.waitMs ?? 30_000);
-    while (!(await this.#lead())) {
-      if (Date.now() > deadline) throw new Error("another sealer holds the lock");
-      await sleep(200);
-    }
     let total = 0;
+    // Whatever happens, the connection (and with it the lock) is let go: a refusal while taking
+    // the lead must not leave this sealer holding it and the standbys waiting forever.
     try {
+      while (!(await this.#lead())) {
+        if (Date.now() > deadline) throw new Error("another sealer holds the lock");
+        await sleep(200);
+      }
       for (;;) {
         const result = await this.#sealOnce(opts.maxBatch ?? this.#opts.maxBatch);
         total += result.sealed;
@@ -107,12 +133,18 @@ export class Sealer {
         const result = await this.#sealOnce(this.#opts.maxBatch);
         await this.#sweepIfDue();
         reported = "";
+        if (this.stats.alarm) {
+          this.#opts.log(`sealing resumed: the ${this.stats.alarm.kind} alarm raised at ${this.stats.alarm.since} has cleared`);
+          this.stats.alarm = null;
+        }
         if (result.sealed === this.#opts.maxBatch) continue;
       } catch (error) {
         if (signal.aborted) break;
         const message = error instanceof Error ? error.message : String(error);
         this.stats.lastError = message;
-        if (message !== reported) this.#opts.log(`sealing failed: ${message}`);
+        const kind = alarmKind(error);
+        if (kind) await this.#raiseAlarm(kind, message);
+        else if (message !== reported) this.#opts.log(`sealing failed: ${message}`);
         reported = message;
         await this.#disconnect();
         await sleep(Math.max(this.#opts.intervalMs, 1000), undefined, { signal }).catch(() => {});
@@ -187,6 +219,29 @@ export class Sealer {
     this.#gaps.add(found.rows.map((r) => r.seq));
     this.#sweeps.push({ at: Date.now(), floor });
     if (this.#sweeps.length > 2) this.#sweeps.shift();
+  }
+
+  /** Once per distinct cause: the alarm state, a log line naming the store, and an event in the log. */
+  async #raiseAlarm(kind: SealerAlarm["kind"], reason: string): Promise<void> {
+    if (this.stats.alarm?.reason === reason) return;
+    this.stats.alarm = { kind, reason, since: new Date().toISOString() };
+    this.#opts.log(`ALARM: sealing stopped: ${reason} (checkpoint store: ${this.#config.checkpointDir})`);
+    const { columns, values, params } = eventInsert({
+      actor: null,
+      action: "AUDIT_VERIFIED",
+      outcome: "FAILED",
+      details: { mode: "sealer", via: "sealer", ok: false, kind, problem: reason },
+    });
+    const client = new pg.Client({ connectionString: this.#opts.connectionString, application_name: "custody-sealer-alarm" });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      await client.query(`INSERT INTO access_event (${columns}) VALUES (${values})`, params);
+    } catch (error) {
+      this.#opts.log(`could not record the alarm in the access log: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await client.end().catch(() => {});
+    }
   }
 
   async #disconnect(): Promise<void> {

@@ -15,3 +15,15 @@ export function startServerSealer(): Sealer | null {
   g.custodySealer ??= new Sealer({ connectionString: env().DATABASE_URL, config }).start();
   return g.custodySealer;
 }
+
+/** This process's sealer, if it runs one (readiness reads its alarm). */
+export function serverSealer(): Sealer | null {
+  return g.custodySealer ?? null;
+}
+
+/** Stops this process's sealer and forgets it, so that startServerSealer() starts a new one. */
+export async function stopServerSealer(): Promise<void> {
+  const sealer = g.custodySealer;
+  g.custodySealer = undefined;
+  await sealer?.stop();
+}

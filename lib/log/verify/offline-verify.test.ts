@@ -221,8 +221,18 @@ describe("verifyExport: tampering is detected and located", () => {
   });
 
   it("an event sealed long after it happened (a backdated insert)", async () => {
-    const lines = withEdited(30, (e) => ({ ...e, occurredAt: "2025-12-01T00:00:00.000Z" }), { leafHash: "recompute" });
+    // Backdated before it was sealed, so the signed roots cover it: only its time gives it away.
+    const backdated = (i: number) => (i === 30 ? { ...syntheticEvent(i), occurredAt: "2025-12-01T00:00:00.000Z" } : syntheticEvent(i));
+    const { lines } = buildSyntheticExport({ count: COUNT, batch: BATCH, signer: logKey, origin: ORIGIN, event: backdated });
     expectFailure(await verify(lines, { maxSealDelayMs: 3_600_000 }), "sealed-late", 30, seqOf(30));
+  });
+
+  it("an event whose time was moved later after sealing is named, not the next one as sealed late", async () => {
+    const later = (e: CanonicalEvent) => ({ ...e, occurredAt: "2027-01-01T00:00:00.000Z" });
+    expectFailure(await verify(withEdited(26, later), { maxSealDelayMs: 3_600_000 }), "leaf-hash-mismatch", 26, seqOf(26));
+    // Without stored leaf hashes to tell which, the range since the last good checkpoint is named.
+    expectFailure(await verify(withEdited(26, later, { leafHash: "drop" }), { maxSealDelayMs: 3_600_000 }), "root-mismatch", 24, seqOf(24));
+    expectFailure(await verify(withEdited(26, later, { leafHash: "recompute" }), { maxSealDelayMs: 3_600_000 }), "root-mismatch", 24, seqOf(24));
   });
 
   it("a duplicated event, a sealed event after unsealed ones, and fields the log does not cover", async () => {

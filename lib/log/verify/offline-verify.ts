@@ -16,7 +16,9 @@ import { type Problem, type ProblemKind, type VerifierKeys, VerificationFailure,
 // The first problem in leaf order is reported. When the export carries the stored leafHash of
 // each event, an edited event is named exactly; otherwise a root mismatch can only say that
 // something in the range since the last good checkpoint is wrong, and names the first entry of
-// that range — the first one the verifier can no longer vouch for. Stored leaf hashes only
+// that range — the first one the verifier can no longer vouch for. Time order (an event sealed
+// long after an earlier one) is judged only within a range whose root matched, so an event
+// whose time was moved is named, not its neighbour that now looks late. Stored leaf hashes only
 // pinpoint; they are never evidence: a range whose root matches its signed checkpoint is
 // authentic whatever they say.
 
@@ -98,15 +100,26 @@ export async function verifyAccessLog(input: VerifyInput, options: VerifyOptions
     // matches. Comparing lazily keeps a base64 encoding per event off the hot path.
     const pending = { leaves: [] as Buffer[], recorded: [] as (string | undefined)[], items: [] as unknown[] };
     const clearPending = () => (pending.leaves.length = pending.recorded.length = pending.items.length = 0);
-    const pinpoint = () => {
+    const altered = (): VerificationFailure | null => {
       const first = frontier.size - pending.leaves.length;
       for (let i = 0; i < pending.leaves.length; i++) {
         const recorded = pending.recorded[i];
-        if (recorded !== undefined && pending.leaves[i]!.toString("base64") !== recorded) {
-          throw diagnose(pending.items[i], first + i);
-        }
+        if (recorded !== undefined && pending.leaves[i]!.toString("base64") !== recorded) return diagnose(pending.items[i], first + i);
       }
-      clearPending();
+      return null;
+    };
+    // An event that looks sealed late is charged only once its range has matched its signed
+    // root: until then an earlier event may have been altered (its time moved later makes the
+    // next one look backdated), and that altered event is the one to name.
+    let late: VerificationFailure | null = null;
+    /** The first problem in leaf order among an altered unchecked leaf, a deferred late event and `then`. */
+    const firstProblem = (then: Error | null = null): Error | null => {
+      const found = [altered(), late].filter((f): f is VerificationFailure => f !== null);
+      found.sort((a, b) => (a.detail.firstBadLeafIndex ?? 0) - (b.detail.firstBadLeafIndex ?? 0));
+      return found[0] ?? then;
+    };
+    const raise = (error: Error): never => {
+      throw firstProblem(error)!;
     };
     const progressEvery = options.progressEvery ?? 65_536;
 
@@ -118,11 +131,11 @@ export async function verifyAccessLog(input: VerifyInput, options: VerifyOptions
         event = decodeEvent(item);
       } catch (error) {
         // Report problems in leaf order: an altered leaf earlier in the unchecked range comes first.
-        if (error instanceof EventRecordError) pinpoint();
+        if (error instanceof EventRecordError) raise(error);
         throw error;
       }
       const { seq, leafIndex } = event;
-      if (seen.has(seq)) throw failure("duplicate-seq", `seq ${seq} appears twice`, event);
+      if (seen.has(seq)) raise(failure("duplicate-seq", `seq ${seq} appears twice`, event));
       seen.add(seq);
 
       if (leafIndex === null) {
@@ -130,28 +143,32 @@ export async function verifyAccessLog(input: VerifyInput, options: VerifyOptions
         if (oldestUnsealed === null || event.occurredAt < oldestUnsealed.at) oldestUnsealed = { at: event.occurredAt, seq };
         return;
       }
-      if (unsealed > 0) throw failure("leaf-order", "a sealed event follows unsealed ones", event);
+      if (unsealed > 0) raise(failure("leaf-order", "a sealed event follows unsealed ones", event));
       if (scope === "contiguous" && leafIndex !== frontier.size) {
         if (leafIndex > frontier.size) {
-          throw failure("leaf-order", `leaf ${frontier.size} is missing: the export jumps to leaf ${leafIndex}`, { seq, leafIndex: frontier.size });
+          raise(failure("leaf-order", `leaf ${frontier.size} is missing: the export jumps to leaf ${leafIndex}`, { seq, leafIndex: frontier.size }));
         }
-        throw failure("leaf-order", `leaf ${leafIndex} is repeated or out of order (expected leaf ${frontier.size})`, event);
+        raise(failure("leaf-order", `leaf ${leafIndex} is repeated or out of order (expected leaf ${frontier.size})`, event));
       }
       if (scope === "filtered" && leafIndex <= lastIndex) throw failure("leaf-order", `leaf ${leafIndex} is repeated or out of order`, event);
       lastIndex = leafIndex;
 
       const leaf = leafHashOfText(event.text);
       // Equal-format ISO strings compare like the times they name; parse only when out of order.
+      let sealedLate: VerificationFailure | null = null;
       if (event.occurredAt > latestTime) latestTime = event.occurredAt;
       else if (options.maxSealDelayMs !== undefined && Date.parse(latestTime) - Date.parse(event.occurredAt) > options.maxSealDelayMs) {
-        throw failure("sealed-late", `occurred at ${event.occurredAt} but was sealed after an event of ${latestTime}: backdated or inserted late`, event);
+        sealedLate = failure("sealed-late", `occurred at ${event.occurredAt} but was sealed after an event of ${latestTime}: backdated or inserted late`, event);
       }
       sealed++;
 
       if (scope === "filtered") {
+        // Each event carries its own proof, so it is checked at once, and an event that does
+        // not match what was sealed is named for that before its time is judged.
         const anchor = cps.anchor;
         if (!anchor || leafIndex >= anchor.size) {
           uncovered++;
+          if (sealedLate) throw sealedLate;
           return;
         }
         if (event.leafHash !== undefined && leaf.toString("base64") !== event.leafHash) {
@@ -161,8 +178,10 @@ export async function verifyAccessLog(input: VerifyInput, options: VerifyOptions
         if (!proof.every((h) => h !== undefined) || !verifyInclusion(leaf, leafIndex, anchor.size, proof, anchor.rootHash)) {
           throw failure("inclusion-proof", `no valid inclusion proof in the checkpoint of size ${anchor.size}`, event);
         }
+        if (sealedLate) throw sealedLate;
         return;
       }
+      late ??= sealedLate;
       if (frontier.size === cps.verifiedSize) rangeStartSeq = seq;
       frontier.append(leaf);
       pending.leaves.push(leaf);
@@ -172,12 +191,18 @@ export async function verifyAccessLog(input: VerifyInput, options: VerifyOptions
         try {
           cps.checkAt(frontier, rangeStartSeq);
         } catch (error) {
-          if (error instanceof VerificationFailure && error.detail.kind === "root-mismatch") pinpoint();
+          // A mismatched root is traced to the altered leaf when the stored hashes tell which.
+          if (error instanceof VerificationFailure && error.detail.kind === "root-mismatch") throw altered() ?? error;
           throw error;
         }
+        // The range is authentic, so an event in it that looked late really was sealed late.
+        if (late) throw late;
         clearPending();
       } else if (pending.leaves.length >= MAX_PENDING) {
-        pinpoint(); // sparse checkpoints: check in chunks rather than hold the whole range
+        // Sparse checkpoints: check in chunks rather than hold the whole range.
+        const problem = altered();
+        if (problem) raise(problem);
+        clearPending();
       }
     };
 
@@ -192,7 +217,8 @@ export async function verifyAccessLog(input: VerifyInput, options: VerifyOptions
     }
 
     if (scope === "contiguous") {
-      pinpoint();
+      const problem = firstProblem();
+      if (problem) throw problem;
       cps.finish(frontier, rangeStartSeq);
       uncovered = frontier.size - cps.verifiedSize;
     }

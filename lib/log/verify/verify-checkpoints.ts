@@ -27,7 +27,8 @@ export type ProblemKind =
   | "consistency-proof"
   | "trusted-checkpoint"
   | "no-checkpoint"
-  | "unsealed-too-long";
+  | "unsealed-too-long"
+  | "checkpoint-store";
 
 export interface Problem {
   kind: ProblemKind;
@@ -195,7 +196,8 @@ export function prepareCheckpoints(input: {
       const size = sizes[next];
       if (size === undefined) return;
       settle(size, state.verifiedSize, rangeStartSeq);
-      fail("missing-events", `a signed checkpoint covers ${size} leaves but the export holds ${frontier.size}: leaves ${frontier.size}–${size - 1} are missing`, frontier.size);
+      const who = trusted && bySize.get(size)!.includes(trusted) ? "the trusted checkpoint" : "a signed checkpoint";
+      fail("missing-events", `${who} covers ${size} leaves but the log holds ${frontier.size}: leaves ${frontier.size}–${size - 1} are missing`, frontier.size);
     },
   };
   if (input.scope === "contiguous" && state.nextSize === input.start.size) state.checkAt(input.start, null);

@@ -16,6 +16,7 @@ const D: Role = "ADMIN";
 /** Who the brief lets attempt each operation (null: public). */
 const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "GET /api/health": null,
+  "GET /api/ready": null,
   "GET /api/auth/[...nextauth]": null,
   "POST /api/auth/[...nextauth]": null,
   "PAGE /": null,
