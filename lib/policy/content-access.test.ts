@@ -1,10 +1,62 @@
 import { describe, expect, it } from "vitest";
-import { refusalAtReveal } from "./content-access";
+import { decideContentRead, refusalAtReveal, type ReadFacts } from "./content-access";
+
+const now = new Date("2026-11-22T12:00:00Z");
+const reader = "reader";
+
+/** A reader who may read: claimed case, live grant on positions 10–30, fresh step-up. */
+function facts(over: Partial<ReadFacts> = {}, grant: Partial<NonNullable<ReadFacts["grant"]>> = {}): ReadFacts {
+  return {
+    staff: { id: reader, roles: ["REVIEWER"], regions: ["US"], disabled: false, linkedAccountIds: [] },
+    kase: { status: "IN_REVIEW", assigneeId: reader, participants: [{ accountId: "a", dataRegion: "US" }] },
+    grant: { staffId: reader, purpose: "USER_REPORT", status: "ACTIVE", expiresAt: new Date(now.getTime() + 60_000), scopeFrom: 10, scopeTo: 30, ...grant },
+    now,
+    stepUpAt: new Date(now.getTime() - 60_000),
+    ...over,
+  };
+}
+const outcome = (f: ReadFacts) => {
+  const d = decideContentRead(f);
+  return d.allow ? "ALLOWED" : d.reason;
+};
+
+// A read by id one message past the scope was once let through and logged as ALLOWED: the
+// scope's edges are inclusive, and one step beyond either edge is refused.
+describe("decideContentRead: the scope's edges", () => {
+  it.each([
+    ["scopeFrom − 1", [9], "OUT_OF_SCOPE"],
+    ["scopeFrom", [10], "ALLOWED"],
+    ["scopeTo", [30], "ALLOWED"],
+    ["scopeTo + 1", [31], "OUT_OF_SCOPE"],
+    ["both edges together", [10, 30], "ALLOWED"],
+    ["an edge and one past the other", [10, 31], "OUT_OF_SCOPE"],
+    ["one before an edge and the other edge", [9, 30], "OUT_OF_SCOPE"],
+  ])("a message at %s → %s", (_name, requestedPositions, want) => {
+    expect(outcome(facts({ requestedPositions }))).toBe(want);
+  });
+
+  it("gives the whole grant's scope when no messages are named", () => {
+    expect(decideContentRead(facts())).toEqual({ allow: true, scope: { from: 10, to: 30 } });
+  });
+});
+
+// A grant is usable strictly before its expiry: at the exact instant it is expired.
+describe("decideContentRead: the grant's expiry instant", () => {
+  it.each([
+    ["one millisecond before expiry", 1, "ALLOWED"],
+    ["the exact expiry instant", 0, "GRANT_EXPIRED"],
+    ["one millisecond after expiry", -1, "GRANT_EXPIRED"],
+  ])("at %s → %s", (_name, msLeft, want) => {
+    expect(outcome(facts({}, { expiresAt: new Date(now.getTime() + msLeft) }))).toBe(want);
+  });
+
+  it("names the exact expiry instant as expired when the write's re-check finds the grant gone", () => {
+    expect(refusalAtReveal({ grantLive: false, grantExpiresAt: now, now }).reason).toBe("GRANT_EXPIRED");
+  });
+});
 
 // The reason given when the write's own re-check finds the grant or the limit gone.
 describe("refusalAtReveal", () => {
-  const now = new Date("2026-11-22T12:00:00Z");
-
   it("names an expired grant as expired", () => {
     expect(refusalAtReveal({ grantLive: false, grantExpiresAt: new Date("2026-11-22T11:59:59Z"), now }).reason).toBe("GRANT_EXPIRED");
   });
