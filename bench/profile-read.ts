@@ -42,7 +42,7 @@ try {
   await time("loadStaff", 300, () => loadStaff(s.id));
   await time("readCaseMessages (200)", 300, () => readCaseMessages(staff, { caseId }, meta));
   const { loadReadContext, reveal } = await import("../lib/access/read-queries");
-  const event = { actor: { id: s.id, email: s.email, roles: ["REVIEWER"] }, action: "CONTENT_READ", outcome: "ALLOWED", caseId, conversationId: conv.conversationId, purpose: "USER_REPORT", justification: "profiling the read path only", meta } as const;
+  const event = { actor: { id: s.id, email: s.email, roles: ["REVIEWER"] }, action: "CONTENT_READ", outcome: "ALLOWED", caseId, conversationId: conv.conversationId, meta } as const;
   const grant = (await withPgClient((db) => loadReadContext(db, caseId, s.id, new Date())))!.grant!;
   await time("loadReadContext", 300, () => withPgClient((db) => loadReadContext(db, caseId, s.id, new Date())));
   await time("reveal (+ tally, event)", 300, () => withPgClient((db) => reveal(db, { staffId: s.id, now: new Date(), readLimitPerHour: 1e8, grantId: grant.id, conversationId: conv.conversationId, messages: { from: 11, to: 210 }, event })));

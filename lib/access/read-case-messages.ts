@@ -81,8 +81,6 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
           outcome: "ALLOWED",
           caseId: kase.id,
           conversationId: kase.conversationId,
-          purpose: grant.purpose,
-          justification: grant.justification,
           grantId: grant.id,
           meta,
         },

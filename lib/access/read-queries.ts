@@ -1,6 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { eventInsert, type EventInput } from "@/lib/log/events/record-event";
+import { type Fragment, type Param, placeholders, raw, spliced, sql } from "@/lib/db/sql";
 import type { Purpose } from "@/lib/policy/purposes";
 import type { Region } from "@/lib/policy/roles";
 
@@ -9,8 +10,8 @@ import type { Region } from "@/lib/policy/roles";
 // round trips): (1) load everything the policy needs, including the reader's reads in the last
 // hour; then, if the policy allows, (2) count the read, insert the access event and return the
 // ciphertexts it names — one statement that re-checks the grant and the hourly limit as it
-// writes, and either does all of it or none. Both are named, so PostgreSQL parses and plans
-// them once per connection.
+// writes, and either does all of it or none. Both are named, with their text built
+// once (lib/db/sql.ts), so PostgreSQL parses and plans them once per connection.
 
 export type ReadContext = {
   id: string;
@@ -21,7 +22,7 @@ export type ReadContext = {
   participants: { accountId: string; handle: string; dataRegion: Region }[];
   reportedMessageIds: string[];
   keys: { version: number; wrappedKey: string; kekId: string }[];
-  grant: { id: string; staffId: string; status: "PENDING" | "ACTIVE" | "REJECTED" | "ENDED"; purpose: Purpose; justification: string; expiresAt: Date; scopeFrom: number; scopeTo: number } | null;
+  grant: { id: string; staffId: string; status: "PENDING" | "ACTIVE" | "REJECTED" | "ENDED"; purpose: Purpose; expiresAt: Date; scopeFrom: number; scopeTo: number } | null;
   /** This reader's content reads in the last hour, this one included. */
   readsInLastHour: number;
 };
@@ -39,14 +40,14 @@ type Row = {
   grant_staff_id: string | null;
   grant_status: NonNullable<ReadContext["grant"]>["status"] | null;
   grant_purpose: Purpose | null;
-  grant_justification: string | null;
   grant_expires_at: Date | null;
   grant_scope_from: number | null;
   grant_scope_to: number | null;
   reads_in_last_hour: number;
 };
 
-const READ_CONTEXT_SQL = `
+const ctx = placeholders<{ caseId: string; staffId: string; now: Date }>();
+const READ_CONTEXT = sql`
 SELECT c.id, c.status::text AS status, c.assignee_id, c.conversation_id, conv.message_count,
   (SELECT coalesce(json_agg(json_build_object('accountId', a.id, 'handle', a.handle, 'dataRegion', a.data_region)), '[]'::json)
      FROM conversation_participant p JOIN platform_account a ON a.id = p.account_id
@@ -56,17 +57,17 @@ SELECT c.id, c.status::text AS status, c.assignee_id, c.conversation_id, conv.me
   (SELECT json_agg(json_build_object('version', k.version, 'wrappedKey', encode(k.wrapped_key, 'base64'), 'kekId', k.kek_id))
      FROM conversation_key k WHERE k.conversation_id = c.conversation_id) AS keys,
   g.id AS grant_id, g.staff_id AS grant_staff_id, g.status::text AS grant_status, g.purpose::text AS grant_purpose,
-  g.justification AS grant_justification, g.expires_at AS grant_expires_at, g.scope_from AS grant_scope_from, g.scope_to AS grant_scope_to,
+  g.expires_at AS grant_expires_at, g.scope_from AS grant_scope_from, g.scope_to AS grant_scope_to,
   (SELECT coalesce(sum(t.reads), 0) FROM content_read_tally t
-    WHERE t.staff_id = $2::uuid AND t.minute > $3::timestamptz - interval '1 hour')::int + 1 AS reads_in_last_hour
+    WHERE t.staff_id = ${ctx.staffId}::uuid AND t.minute > ${ctx.now}::timestamptz - interval '1 hour')::int + 1 AS reads_in_last_hour
 FROM "case" c
 JOIN conversation conv ON conv.id = c.conversation_id
 LEFT JOIN LATERAL (
-  SELECT * FROM access_grant WHERE case_id = c.id AND staff_id = $2::uuid
+  SELECT * FROM access_grant WHERE case_id = c.id AND staff_id = ${ctx.staffId}::uuid
   -- A live grant wins over a newer pending widening of it; otherwise the latest says why not.
   ORDER BY (status = 'ACTIVE') DESC, created_at DESC LIMIT 1
 ) g ON true
-WHERE c.id = $1::uuid`;
+WHERE c.id = ${ctx.caseId}::uuid`;
 
 /**
  * The case, its participants, reported message ids, data keys, the reader's current grant and
@@ -74,7 +75,7 @@ WHERE c.id = $1::uuid`;
  * there is no such case. Writes nothing.
  */
 export async function loadReadContext(client: PoolClient, caseId: string, staffId: string, now: Date): Promise<ReadContext | null> {
-  const { rows } = await client.query<Row>({ name: "custody-read-context", text: READ_CONTEXT_SQL, values: [caseId, staffId, now] });
+  const { rows } = await client.query<Row>({ name: "custody-read-context", ...READ_CONTEXT.bind({ caseId, staffId, now }) });
   const r = rows[0];
   if (!r) return null;
   return {
@@ -92,7 +93,6 @@ export async function loadReadContext(client: PoolClient, caseId: string, staffI
           staffId: r.grant_staff_id!,
           status: r.grant_status!,
           purpose: r.grant_purpose!,
-          justification: r.grant_justification!,
           expiresAt: new Date(r.grant_expires_at!),
           scopeFrom: r.grant_scope_from!,
           scopeTo: r.grant_scope_to!,
@@ -118,13 +118,12 @@ export type SealedMessage = {
 const MESSAGE_COLUMNS = `m.id, m.position, m.sender_id AS "senderId", (date_part('epoch', m.sent_at) * 1000)::int8 AS "sentAtMs",
   m.has_media AS "hasMedia", m.nonce || m.ciphertext AS sealed, m.key_version AS "keyVersion"`;
 
+const pos = placeholders<{ conversationId: string; ids: string[] }>();
+const POSITIONS = sql`SELECT m.id, m.position FROM message m WHERE m.conversation_id = ${pos.conversationId}::uuid AND m.id = ANY(${pos.ids}::uuid[])`;
+
 /** Positions of exactly these messages, where they belong to the conversation (to check them against the scope before deciding). */
 export async function positionsOf(client: PoolClient, conversationId: string, ids: string[]): Promise<{ id: string; position: number }[]> {
-  const { rows } = await client.query<{ id: string; position: number }>({
-    name: "custody-read-positions",
-    text: "SELECT m.id, m.position FROM message m WHERE m.conversation_id = $1::uuid AND m.id = ANY($2::uuid[])",
-    values: [conversationId, ids],
-  });
+  const { rows } = await client.query<{ id: string; position: number }>({ name: "custody-read-positions", ...POSITIONS.bind({ conversationId, ids }) });
   return rows;
 }
 
@@ -136,7 +135,8 @@ export type Reveal = {
   conversationId: string;
   /** A position range, or exact ids (already checked to be in scope). */
   messages: { from: number; to: number } | { ids: string[] };
-  event: Omit<EventInput, "messageIds" | "accountIds">;
+  /** The event's purpose and justification are the grant's: the statement reads them from its row. */
+  event: Omit<EventInput, "messageIds" | "accountIds" | "purpose" | "justification">;
 };
 
 export type RevealResult =
@@ -144,70 +144,84 @@ export type RevealResult =
   /** Nothing was written: the grant stopped being live, or the limit was reached, since the context was read. */
   | { revealed: false; grantLive: boolean; withinLimit: boolean };
 
+type RevealValues = { event: readonly unknown[]; staffId: string; now: Date; readLimitPerHour: number; grantId: string; conversationId: string; ids: string[]; from: number; to: number };
+const p = placeholders<RevealValues>();
+
+// How each variant names its messages.
+const BY_IDS = { selected: sql`m.id = ANY(${p.ids}::uuid[])` };
+const BY_RANGE = { selected: sql`m.position BETWEEN ${p.from}::int AND ${p.to}::int` };
+
 // One statement, so one transaction: it writes the tally increment and the event, and returns
 // the ciphertexts, only if the grant is still live and the read is within the hourly limit at
 // the moment of writing. The upsert locks the reader's current minute bucket, so concurrent
 // reads by one reader are counted one after another and cannot slip past the limit together
-// (ON CONFLICT re-reads the bucket as committed by the other read). The event's message and
-// account ids are computed by PostgreSQL from the very rows returned, so the event cannot name
-// other messages than those handed back.
-function revealSql(columns: string, values: string, n: number, byIds: boolean) {
-  const p = (i: number) => `$${n + i}`;
-  return `
+// (ON CONFLICT re-reads the bucket as committed by the other read). The event's message and account ids are computed by PostgreSQL from the very rows
+// returned, and its purpose and justification from the grant row, so the event cannot name
+// other messages, or another reason, than those of the read.
+function revealStatement<S extends Param<string, unknown>>(event: { columns: string; values: Param<"event", readonly unknown[]> }, variant: { selected: Fragment<S> }) {
+  return sql`
 WITH live AS (
-  SELECT 1 FROM access_grant g WHERE g.id = ${p(4)}::uuid AND g.status = 'ACTIVE' AND g.expires_at > ${p(2)}::timestamptz
+  SELECT g.purpose::text AS purpose, g.justification FROM access_grant g
+   WHERE g.id = ${p.grantId}::uuid AND g.conversation_id = ${p.conversationId}::uuid
+     AND g.status = 'ACTIVE' AND g.expires_at > ${p.now}::timestamptz
 ),
 earlier AS (
   SELECT coalesce(sum(t.reads), 0)::int AS n FROM content_read_tally t
-   WHERE t.staff_id = ${p(1)}::uuid AND t.minute > ${p(2)}::timestamptz - interval '1 hour'
-     AND t.minute <> date_trunc('minute', ${p(2)}::timestamptz)
+   WHERE t.staff_id = ${p.staffId}::uuid AND t.minute > ${p.now}::timestamptz - interval '1 hour'
+     AND t.minute <> date_trunc('minute', ${p.now}::timestamptz)
 ),
 counted AS (
   INSERT INTO content_read_tally AS t (staff_id, minute, reads)
-  SELECT ${p(1)}::uuid, date_trunc('minute', ${p(2)}::timestamptz), 1 FROM earlier
-   WHERE earlier.n + 1 <= ${p(3)}::int AND EXISTS (SELECT 1 FROM live)
+  SELECT ${p.staffId}::uuid, date_trunc('minute', ${p.now}::timestamptz), 1 FROM earlier
+   WHERE earlier.n + 1 <= ${p.readLimitPerHour}::int AND EXISTS (SELECT 1 FROM live)
   ON CONFLICT (staff_id, minute) DO UPDATE SET reads = t.reads + 1
-   WHERE (SELECT n FROM earlier) + t.reads + 1 <= ${p(3)}::int
+   WHERE (SELECT n FROM earlier) + t.reads + 1 <= ${p.readLimitPerHour}::int
   RETURNING 1
 ),
 revealed AS MATERIALIZED (
-  SELECT ${MESSAGE_COLUMNS} FROM message m
-   WHERE EXISTS (SELECT 1 FROM counted) AND m.conversation_id = ${p(5)}::uuid
-     AND ${byIds ? `m.id = ANY(${p(6)}::uuid[])` : `m.position BETWEEN ${p(6)} AND ${p(7)}`}
+  SELECT ${raw(MESSAGE_COLUMNS)} FROM message m
+   WHERE EXISTS (SELECT 1 FROM counted) AND m.conversation_id = ${p.conversationId}::uuid AND ${variant.selected}
 ),
 event AS (
-  INSERT INTO access_event (${columns}) SELECT ${values} FROM counted RETURNING seq
+  INSERT INTO access_event (${raw(event.columns)}) SELECT ${event.values} FROM counted RETURNING seq
 )
 -- The outcome comes once, in a first row of its own, then the messages (if any were revealed):
 -- repeating it on 200 rows cost more to parse than the messages' own ids.
-(SELECT EXISTS (SELECT 1 FROM live) AS grant_live, EXISTS (SELECT 1 FROM counted) AS within_limit, (SELECT seq FROM event) AS seq,
+(SELECT EXISTS (SELECT 1 FROM live) AS grant_live, EXISTS (SELECT 1 FROM counted) AS within_limit,
+        (SELECT seq FROM event) AS seq,
         NULL::uuid AS id, NULL::int AS position, NULL::uuid AS "senderId", NULL::int8 AS "sentAtMs", NULL::boolean AS "hasMedia",
         NULL::bytea AS sealed, NULL::int AS "keyVersion")
 UNION ALL
 (SELECT NULL, NULL, NULL, revealed.* FROM revealed WHERE EXISTS (SELECT 1 FROM event) ORDER BY revealed.position)`;
 }
 
-const REVEALED_IDS = {
+// The event's columns the statement fills in itself rather than taking as parameters.
+const FROM_STATEMENT = {
   message_ids: "coalesce((SELECT array_agg(id::text ORDER BY position) FROM revealed), '{}')",
   // Distinct as uuids, then text: sorting 200 strings under the database's collation cost more than the rest of the insert.
   account_ids: `coalesce((SELECT array_agg(s."senderId"::text) FROM (SELECT DISTINCT "senderId" FROM revealed) s), '{}')`,
+  purpose: "(SELECT purpose FROM live)",
+  justification: "(SELECT justification FROM live)",
 };
-// The statement's text depends only on the variant (the event's columns and casts are fixed),
-// so it is built once, not on every read.
-const revealText = new Map<boolean, string>();
 
-/** Counts the read, logs it and returns the ciphertexts, all or nothing (see revealSql). */
+function revealStatements(ev: { columns: string; values: string; params: unknown[] }) {
+  const event = { columns: ev.columns, values: spliced("event", { text: ev.values, count: ev.params.length }) };
+  return { byIds: revealStatement(event, BY_IDS), byRange: revealStatement(event, BY_RANGE) };
+}
+// The statements' text depends only on the variant (the event's columns and casts are fixed),
+// so each is built once, on the first read, not on every read.
+let statements: ReturnType<typeof revealStatements> | undefined;
+
+/** Counts the read, logs it and returns the ciphertexts, all or nothing (see revealStatement). */
 export async function reveal(client: PoolClient, r: Reveal): Promise<RevealResult> {
-  const ev = eventInsert(r.event, REVEALED_IDS);
-  const byIds = "ids" in r.messages;
-  let text = revealText.get(byIds);
-  if (!text) revealText.set(byIds, (text = revealSql(ev.columns, ev.values, ev.params.length, byIds)));
-  const selection = "ids" in r.messages ? [r.messages.ids] : [r.messages.from, r.messages.to];
-  const { rows } = await client.query<SealedMessage & { seq: string | null; grant_live: boolean; within_limit: boolean }>({
-    name: byIds ? "custody-reveal-ids" : "custody-reveal-range",
-    text,
-    values: [...ev.params, r.staffId, r.now, r.readLimitPerHour, r.grantId, r.conversationId, ...selection],
-  });
+  const ev = eventInsert(r.event, FROM_STATEMENT);
+  statements ??= revealStatements(ev);
+  const common = { event: ev.params, staffId: r.staffId, now: r.now, readLimitPerHour: r.readLimitPerHour, grantId: r.grantId, conversationId: r.conversationId };
+  const query =
+    "ids" in r.messages
+      ? { name: "custody-reveal-ids", ...statements.byIds.bind({ ...common, ids: r.messages.ids }) }
+      : { name: "custody-reveal-range", ...statements.byRange.bind({ ...common, from: r.messages.from, to: r.messages.to }) };
+  const { rows } = await client.query<SealedMessage & { seq: string | null; grant_live: boolean; within_limit: boolean }>(query);
   // SQL does not promise the order of UNION ALL's branches: the outcome is the row without a message.
   const outcome = rows.find((r) => r.id === null)!;
   if (outcome.seq === null) return { revealed: false, grantLive: outcome.grant_live, withinLimit: outcome.within_limit };

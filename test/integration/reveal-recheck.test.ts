@@ -13,11 +13,13 @@ import { assignTo, eventsSince, lastSeq, makeReportedConversation, makeStaff, me
 
 afterAll(() => disconnectDb());
 
+const JUSTIFICATION = "Reviewing the reported messages in context";
+
 async function readerWithGrant() {
   const reviewer = await makeStaff(["REVIEWER"]);
   const world = await makeReportedConversation({ messages: 40, reportedPosition: 20 });
   await assignTo(world.caseId, reviewer);
-  const { grant } = await requestGrant(reviewer, { caseId: world.caseId, purpose: "USER_REPORT", justification: "Reviewing the reported messages in context" }, meta);
+  const { grant } = await requestGrant(reviewer, { caseId: world.caseId, purpose: "USER_REPORT", justification: JUSTIFICATION }, meta);
   const conversationId = (await getDb().case.findUniqueOrThrow({ where: { id: world.caseId }, select: { conversationId: true } })).conversationId;
   const input = (over: Partial<Reveal> = {}): Reveal => ({
     staffId: reviewer.id,
@@ -51,6 +53,8 @@ describe("the write re-checks what the policy decided", () => {
     expect(out.rows.slice(0, 3).map((r) => new Date(Number(r.sentAtMs)).toISOString())).toEqual(odd.map((d) => d.toISOString()));
     const events = await eventsSince(before, world.caseId);
     expect(events.map((e) => [e.seq, e.messageIds])).toEqual([[out.seq, out.rows.map((r) => r.id)]]);
+    // The purpose and justification logged are the grant's, read from its row by the statement.
+    expect(events.map((e) => [e.purpose, e.justification])).toEqual([["USER_REPORT", JUSTIFICATION]]);
     expect(await tally(reviewer.id)).toBe(1);
   });
 
