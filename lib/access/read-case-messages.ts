@@ -15,9 +15,9 @@ import type { DenialReason } from "@/lib/policy/reasons";
 
 // The one path to DM plaintext. Order matters and is the product's promise:
 //   authenticate → authorise (role, claim, residency, conflicts, live grant, scope, step-up,
-//   hourly limit: lib/policy/content-access.ts) → in one statement, re-check the grant and
-//   the limit, count the read and insert the access event naming exactly the message ids it
-//   returns → commit (the statement's own) → only then unwrap the key and decrypt.
+//   hourly limit: lib/policy/content-access.ts) → in one statement, re-check the grant, its
+//   scope and the limit, count the read and insert the access event naming exactly the
+//   message ids it returns → commit (the statement's own) → only then unwrap the key and decrypt.
 //   Every refusal is logged as a DENIED event. If the log cannot be written, the caller gets
 //   503 and no content. Nothing else in Custody decrypts messages.
 
@@ -87,7 +87,7 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
       });
       if (!result.revealed) {
         // The grant ended or the limit was reached between the check and the write.
-        const late = refusalAtReveal({ grantLive: result.grantLive, grantExpiresAt: grant.expiresAt, now, readLimitPerHour });
+        const late = refusalAtReveal({ grantLive: result.grantLive, inScope: result.inScope, grantExpiresAt: grant.expiresAt, now, readLimitPerHour });
         throw new Denied(late.reason, late.message, kase);
       }
       return { rows: result.rows, kase, grant, seq: result.seq };

@@ -9,8 +9,8 @@ import type { Region } from "@/lib/policy/roles";
 // hand-written statements on a pooled pg connection, each atomic on its own (no BEGIN/COMMIT
 // round trips): (1) load everything the policy needs, including the reader's reads in the last
 // hour; then, if the policy allows, (2) count the read, insert the access event and return the
-// ciphertexts it names — one statement that re-checks the grant and the hourly limit as it
-// writes, and either does all of it or none. Both are named, with their text built
+// ciphertexts it names — one statement that re-checks the grant, its scope and the hourly
+// limit as it writes, and either does all of it or none. Both are named, with their text built
 // once (lib/db/sql.ts), so PostgreSQL parses and plans them once per connection.
 
 export type ReadContext = {
@@ -133,7 +133,7 @@ export type Reveal = {
   readLimitPerHour: number;
   grantId: string;
   conversationId: string;
-  /** A position range, or exact ids (already checked to be in scope). */
+  /** A position range, or exact ids; the statement checks either against the grant's scope itself. */
   messages: { from: number; to: number } | { ids: string[] };
   /** The event's purpose and justification are the grant's: the statement reads them from its row. */
   event: Omit<EventInput, "messageIds" | "accountIds" | "purpose" | "justification">;
@@ -141,29 +141,43 @@ export type Reveal = {
 
 export type RevealResult =
   | { revealed: true; rows: SealedMessage[]; seq: bigint }
-  /** Nothing was written: the grant stopped being live, or the limit was reached, since the context was read. */
-  | { revealed: false; grantLive: boolean; withinLimit: boolean };
+  /** Nothing was written: since the context was read, the grant stopped being live or the limit was reached, or a message asked for is outside the grant's scope. */
+  | { revealed: false; grantLive: boolean; inScope: boolean; withinLimit: boolean };
 
 type RevealValues = { event: readonly unknown[]; staffId: string; now: Date; readLimitPerHour: number; grantId: string; conversationId: string; ids: string[]; from: number; to: number };
 const p = placeholders<RevealValues>();
 
-// How each variant names its messages.
-const BY_IDS = { selected: sql`m.id = ANY(${p.ids}::uuid[])` };
-const BY_RANGE = { selected: sql`m.position BETWEEN ${p.from}::int AND ${p.to}::int` };
+// How each variant names its messages, and when all of them lie in the grant's scope as the
+// statement reads the grant (`live`). The policy checked the scope already; this is the same
+// check again where the rows are read, so a bug in one of the two cannot reveal on its own.
+const BY_IDS = {
+  inScope: sql`NOT EXISTS (SELECT 1 FROM unnest(${p.ids}::uuid[]) AS asked(id) WHERE NOT EXISTS (
+      SELECT 1 FROM message m WHERE m.id = asked.id AND m.conversation_id = ${p.conversationId}::uuid
+         AND m.position BETWEEN live.scope_from AND live.scope_to))`,
+  selected: sql`m.id = ANY(${p.ids}::uuid[])`,
+};
+const BY_RANGE = {
+  inScope: sql`${p.from}::int >= live.scope_from AND ${p.to}::int <= live.scope_to`,
+  selected: sql`m.position BETWEEN ${p.from}::int AND ${p.to}::int`,
+};
 
 // One statement, so one transaction: it writes the tally increment and the event, and returns
-// the ciphertexts, only if the grant is still live and the read is within the hourly limit at
-// the moment of writing. The upsert locks the reader's current minute bucket, so concurrent
-// reads by one reader are counted one after another and cannot slip past the limit together
-// (ON CONFLICT re-reads the bucket as committed by the other read). The event's message and account ids are computed by PostgreSQL from the very rows
+// the ciphertexts, only if the grant is still live, the messages are in its scope and the read
+// is within the hourly limit at the moment of writing. The upsert locks the reader's current
+// minute bucket, so concurrent reads by one reader are counted one after another and cannot
+// slip past the limit together (ON CONFLICT re-reads the bucket as committed by the other
+// read). The event's message and account ids are computed by PostgreSQL from the very rows
 // returned, and its purpose and justification from the grant row, so the event cannot name
 // other messages, or another reason, than those of the read.
-function revealStatement<S extends Param<string, unknown>>(event: { columns: string; values: Param<"event", readonly unknown[]> }, variant: { selected: Fragment<S> }) {
+function revealStatement<S extends Param<string, unknown>>(event: { columns: string; values: Param<"event", readonly unknown[]> }, variant: { inScope: Fragment<S>; selected: Fragment<S> }) {
   return sql`
 WITH live AS (
-  SELECT g.purpose::text AS purpose, g.justification FROM access_grant g
+  SELECT g.purpose::text AS purpose, g.justification, g.scope_from, g.scope_to FROM access_grant g
    WHERE g.id = ${p.grantId}::uuid AND g.conversation_id = ${p.conversationId}::uuid
      AND g.status = 'ACTIVE' AND g.expires_at > ${p.now}::timestamptz
+),
+scoped AS (
+  SELECT 1 FROM live WHERE ${variant.inScope}
 ),
 earlier AS (
   SELECT coalesce(sum(t.reads), 0)::int AS n FROM content_read_tally t
@@ -173,7 +187,7 @@ earlier AS (
 counted AS (
   INSERT INTO content_read_tally AS t (staff_id, minute, reads)
   SELECT ${p.staffId}::uuid, date_trunc('minute', ${p.now}::timestamptz), 1 FROM earlier
-   WHERE earlier.n + 1 <= ${p.readLimitPerHour}::int AND EXISTS (SELECT 1 FROM live)
+   WHERE earlier.n + 1 <= ${p.readLimitPerHour}::int AND EXISTS (SELECT 1 FROM scoped)
   ON CONFLICT (staff_id, minute) DO UPDATE SET reads = t.reads + 1
    WHERE (SELECT n FROM earlier) + t.reads + 1 <= ${p.readLimitPerHour}::int
   RETURNING 1
@@ -187,12 +201,12 @@ event AS (
 )
 -- The outcome comes once, in a first row of its own, then the messages (if any were revealed):
 -- repeating it on 200 rows cost more to parse than the messages' own ids.
-(SELECT EXISTS (SELECT 1 FROM live) AS grant_live, EXISTS (SELECT 1 FROM counted) AS within_limit,
+(SELECT EXISTS (SELECT 1 FROM live) AS grant_live, EXISTS (SELECT 1 FROM scoped) AS in_scope, EXISTS (SELECT 1 FROM counted) AS within_limit,
         (SELECT seq FROM event) AS seq,
         NULL::uuid AS id, NULL::int AS position, NULL::uuid AS "senderId", NULL::int8 AS "sentAtMs", NULL::boolean AS "hasMedia",
         NULL::bytea AS sealed, NULL::int AS "keyVersion")
 UNION ALL
-(SELECT NULL, NULL, NULL, revealed.* FROM revealed WHERE EXISTS (SELECT 1 FROM event) ORDER BY revealed.position)`;
+(SELECT NULL, NULL, NULL, NULL, revealed.* FROM revealed WHERE EXISTS (SELECT 1 FROM event) ORDER BY revealed.position)`;
 }
 
 // The event's columns the statement fills in itself rather than taking as parameters.
@@ -221,10 +235,10 @@ export async function reveal(client: PoolClient, r: Reveal): Promise<RevealResul
     "ids" in r.messages
       ? { name: "custody-reveal-ids", ...statements.byIds.bind({ ...common, ids: r.messages.ids }) }
       : { name: "custody-reveal-range", ...statements.byRange.bind({ ...common, from: r.messages.from, to: r.messages.to }) };
-  const { rows } = await client.query<SealedMessage & { seq: string | null; grant_live: boolean; within_limit: boolean }>(query);
+  const { rows } = await client.query<SealedMessage & { seq: string | null; grant_live: boolean; in_scope: boolean; within_limit: boolean }>(query);
   // SQL does not promise the order of UNION ALL's branches: the outcome is the row without a message.
   const outcome = rows.find((r) => r.id === null)!;
-  if (outcome.seq === null) return { revealed: false, grantLive: outcome.grant_live, withinLimit: outcome.within_limit };
+  if (outcome.seq === null) return { revealed: false, grantLive: outcome.grant_live, inScope: outcome.in_scope, withinLimit: outcome.within_limit };
   const messages = rows.filter((r) => r.id !== null).sort((a, b) => a.position - b.position);
   return { revealed: true, rows: messages, seq: BigInt(outcome.seq) };
 }

@@ -51,22 +51,26 @@ describe("decideContentRead: the grant's expiry instant", () => {
   });
 
   it("names the exact expiry instant as expired when the write's re-check finds the grant gone", () => {
-    expect(refusalAtReveal({ grantLive: false, grantExpiresAt: now, now }).reason).toBe("GRANT_EXPIRED");
+    expect(refusalAtReveal({ grantLive: false, inScope: false, grantExpiresAt: now, now }).reason).toBe("GRANT_EXPIRED");
   });
 });
 
-// The reason given when the write's own re-check finds the grant or the limit gone.
+// The reason given when the write's own re-check finds the grant, the scope or the limit gone.
 describe("refusalAtReveal", () => {
   it("names an expired grant as expired", () => {
-    expect(refusalAtReveal({ grantLive: false, grantExpiresAt: new Date("2026-11-22T11:59:59Z"), now }).reason).toBe("GRANT_EXPIRED");
+    expect(refusalAtReveal({ grantLive: false, inScope: false, grantExpiresAt: new Date("2026-11-22T11:59:59Z"), now }).reason).toBe("GRANT_EXPIRED");
   });
 
   it("names a grant that is no longer live before its expiry as ended (revoked or decided)", () => {
-    expect(refusalAtReveal({ grantLive: false, grantExpiresAt: new Date("2026-11-22T12:20:00Z"), now }).reason).toBe("GRANT_ENDED");
+    expect(refusalAtReveal({ grantLive: false, inScope: false, grantExpiresAt: new Date("2026-11-22T12:20:00Z"), now }).reason).toBe("GRANT_ENDED");
   });
 
-  it("names the hourly limit, with the limit, when the grant is still live", () => {
-    const r = refusalAtReveal({ grantLive: true, grantExpiresAt: new Date("2026-11-22T12:20:00Z"), now, readLimitPerHour: 7 });
+  it("names messages outside the grant's scope as out of scope, when the grant is still live", () => {
+    expect(refusalAtReveal({ grantLive: true, inScope: false, grantExpiresAt: new Date("2026-11-22T12:20:00Z"), now }).reason).toBe("OUT_OF_SCOPE");
+  });
+
+  it("names the hourly limit, with the limit, when the grant is still live and the messages in scope", () => {
+    const r = refusalAtReveal({ grantLive: true, inScope: true, grantExpiresAt: new Date("2026-11-22T12:20:00Z"), now, readLimitPerHour: 7 });
     expect(r.reason).toBe("READ_LIMIT");
     expect(r.message).toMatch(/limit is 7 reads per hour/);
   });

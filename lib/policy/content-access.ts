@@ -45,10 +45,12 @@ export function decideContentRead(input: ReadFacts): PolicyDecision<{ scope: Sco
 }
 
 /**
- * The write re-checks the grant and the hourly limit atomically (lib/access/read-queries.ts)
- * and writes nothing when one of them no longer holds: this names that refusal.
+ * The write re-checks the grant, its scope and the hourly limit atomically
+ * (lib/access/read-queries.ts) and writes nothing when one of them no longer holds: this names
+ * that refusal.
  */
-export function refusalAtReveal(facts: { grantLive: boolean; grantExpiresAt: Date; now: Date; readLimitPerHour?: number }): Denial {
+export function refusalAtReveal(facts: { grantLive: boolean; inScope: boolean; grantExpiresAt: Date; now: Date; readLimitPerHour?: number }): Denial {
   if (!facts.grantLive) return deny(facts.grantExpiresAt <= facts.now ? "GRANT_EXPIRED" : "GRANT_ENDED");
+  if (!facts.inScope) return deny("OUT_OF_SCOPE");
   return deny("READ_LIMIT", `The limit is ${facts.readLimitPerHour ?? DEFAULT_READ_LIMIT_PER_HOUR} reads per hour.`);
 }

@@ -75,7 +75,7 @@ describe("the write re-checks what the policy decided", () => {
     await getDb().accessGrant.update({ where: { id: grant.id }, data: change });
     const before = await lastSeq();
     const out = await withPgClient((db) => reveal(db, input()));
-    expect(out).toEqual({ revealed: false, grantLive: false, withinLimit: false });
+    expect(out).toEqual({ revealed: false, grantLive: false, inScope: false, withinLimit: false });
     expect(await eventsSince(before, world.caseId)).toEqual([]);
     expect(await tally(reviewer.id)).toBe(0);
   });
@@ -86,7 +86,7 @@ describe("the write re-checks what the policy decided", () => {
     await withPgClient((db) => reveal(db, input()));
     const before = await lastSeq();
     const out = await withPgClient((db) => reveal(db, input({ readLimitPerHour: 2 })));
-    expect(out).toEqual({ revealed: false, grantLive: true, withinLimit: false });
+    expect(out).toEqual({ revealed: false, grantLive: true, inScope: true, withinLimit: false });
     expect(await eventsSince(before, world.caseId)).toEqual([]);
     expect(await tally(reviewer.id)).toBe(2);
   });
