@@ -227,6 +227,35 @@ describe("exports", () => {
     expect(await getDb().accessEvent.count({ where: { action: "AUDIT_EXPORTED" } })).toBe(before);
   });
 
+  // If the AUDIT_EXPORTED insert failed and the error were swallowed, the whole log would
+  // stream unlogged: the export must be refused before its first byte.
+  it.each(["jsonl", "csv"])("refuses a %s export whose event cannot be written, and sends none of the log", async (format) => {
+    const counts = async () =>
+      (await d.owner.query<{ n: string }>("SELECT (SELECT count(*) FROM access_event WHERE action = 'AUDIT_EXPORTED') || '/' || (SELECT count(*) FROM audit_export_manifest) AS n")).rows[0]!.n;
+    const before = await counts();
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    await d.owner.query("REVOKE INSERT ON access_event FROM custody_app");
+    let res: Response;
+    let body: string;
+    try {
+      res = await as(auditor, () => exportLog(get(`/api/v1/audit/export?format=${format}`)));
+      body = await res.text();
+    } finally {
+      await d.owner.query("GRANT INSERT ON access_event TO custody_app");
+      quiet.mockRestore();
+    }
+    expect(res.status).toBe(503);
+    expect(JSON.parse(body)).toMatchObject({ error: { code: "LOG_UNAVAILABLE", message: expect.stringContaining("could not be written") } });
+    expect(res.headers.get("x-custody-export-id")).toBeNull();
+    expect(res.headers.get("content-disposition")).toBeNull();
+    expect(body).not.toContain("CONTENT_READ");
+    expect(body).not.toContain(reviewer.email);
+    expect(await counts()).toBe(before);
+    // Once the log is writable again the same export goes through.
+    const again = await as(auditor, () => exportLog(get(`/api/v1/audit/export?format=${format}`)));
+    expect([again.status, (await again.text()).includes("CONTENT_READ")]).toEqual([200, true]);
+  });
+
   it("refuses exports and manifests to non-auditors, and answers bad manifest ids with 4xx", async () => {
     expect((await as(reviewer, () => exportLog(get("/api/v1/audit/export")))).status).toBe(403);
     expect((await as(auditor, () => manifest(get("/api/v1/audit/exports/nope/manifest"), params({ exportId: "nope" })))).status).toBe(400);

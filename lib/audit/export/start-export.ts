@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { type StaffContext, toActor } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
-import { BadRequestError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { BadRequestError, ForbiddenError, LogUnavailableError, NotFoundError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { UUID_RE } from "@/lib/ids";
 import { can } from "@/lib/policy/permissions";
@@ -56,6 +56,10 @@ export async function startExport(staff: StaffContext, request: ExportRequest, m
       ...(request.consistencyFrom !== undefined ? { consistencyFrom: request.consistencyFrom } : {}),
     },
     meta,
+  }).catch((error: unknown) => {
+    // Fail closed: an export nobody logged would hand out the whole log unwatched.
+    console.error("audit export refused: its AUDIT_EXPORTED event could not be written", { error: error instanceof Error ? error.message : String(error) });
+    throw new LogUnavailableError();
   });
   const stream = exportStream({
     db,
