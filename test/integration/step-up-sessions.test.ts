@@ -1,9 +1,10 @@
 import { generate } from "otplib";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { readCaseMessages } from "@/lib/access/read-case-messages";
 import { requestGrant } from "@/lib/access/request-grant";
 import { createSession, resolveSession } from "@/lib/auth/session-store";
 import { startTotpEnrolment, verifyStepUp } from "@/lib/auth/step-up";
+import * as totp from "@/lib/auth/totp";
 import { disconnectDb, getDb } from "@/lib/db";
 import { assignTo, eventsSince, lastSeq, makeReportedConversation, makeStaff, meta, refused, signInAs } from "./world";
 
@@ -62,6 +63,38 @@ describe("step-up", () => {
     await refused(verifyStepUp(reviewer, await code(later), meta, later), "TOTP_LOCKED");
     const denials = await getDb().accessEvent.count({ where: { actorId: reviewer.id, action: "STEP_UP", outcome: "DENIED" } });
     expect(denials).toBe(6);
+  });
+
+  it("one code sent from two sessions at the same moment passes exactly once", async () => {
+    const reviewer = await makeStaff(["REVIEWER"], ["US", "EU"], { stepUp: false, totpSecret: SECRET });
+    const other = await signInAs(reviewer.id);
+    const now = new Date();
+    const good = await code(now);
+    // Both requests check the code against the same last-used step before either claims it, so
+    // only the claim (a compare-and-set on that step) can tell them apart.
+    const checkTotp = totp.checkTotp;
+    let checked = 0;
+    let bothChecked!: () => void;
+    const barrier = new Promise<void>((resolve) => (bothChecked = resolve));
+    const spy = vi.spyOn(totp, "checkTotp").mockImplementation(async (...args) => {
+      const result = await checkTotp(...args);
+      if (++checked === 2) bothChecked();
+      await barrier;
+      return result;
+    });
+    let results: PromiseSettledResult<unknown>[];
+    try {
+      results = await Promise.allSettled([verifyStepUp(reviewer, good, meta, now), verifyStepUp(other, good, meta, now)]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(checked).toBe(2);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.flatMap((r) => (r.status === "rejected" ? [(r.reason as { code: string }).code] : []))).toEqual(["TOTP_REUSED"]);
+    const sessions = await getDb().staffSession.findMany({ where: { id: { in: [reviewer.sessionId!, other.sessionId!] } }, select: { stepUpAt: true } });
+    expect(sessions.filter((x) => x.stepUpAt !== null)).toHaveLength(1);
+    const log = await getDb().accessEvent.findMany({ where: { actorId: reviewer.id, action: "STEP_UP" }, select: { outcome: true, denialReason: true } });
+    expect(log.map((e) => `${e.outcome}:${e.denialReason ?? ""}`).sort()).toEqual(["ALLOWED:", "DENIED:TOTP_REUSED"]);
   });
 
   it("enrols an authenticator: the first valid code confirms it; the secret is stored sealed", async () => {
