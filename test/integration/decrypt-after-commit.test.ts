@@ -1,15 +1,16 @@
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { requestGrant } from "@/lib/access/request-grant";
-import type { StaffContext } from "@/lib/auth/current-staff";
-import * as conversationKeys from "@/lib/crypto/conversation-keys";
-import * as envelope from "@/lib/crypto/envelope";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import * as decrypt from "@/lib/crypto/decrypt";
+import * as gcm from "@/lib/crypto/gcm-open";
 import { disconnectDb } from "@/lib/db";
 import { assignTo, eventsSince, lastSeq, makeReportedConversation, makeStaff, meta } from "./world";
 
 // The stated order of a content read: the access event is committed, and only then is a data
 // key unwrapped and a message opened. These tests watch the two decrypting calls through the
-// real content route (session lookup stubbed): when the event cannot be committed neither is
+// real content route (session lookup stubbed; `open` is spied where lib/crypto/decrypt
+// re-exports it from): when the event cannot be committed neither is
 // ever called and the answer is 503 with no content; when it can, the event is already
 // visible to another connection by the time the first key is unwrapped.
 
@@ -47,8 +48,8 @@ afterAll(() => disconnectDb());
 describe("decryption waits for the committed event", () => {
   it("when the event insert fails: no key unwrapped, no message opened, 503 and no content", async () => {
     const { world, read } = await readerWithGrant();
-    const unwrap = vi.spyOn(conversationKeys, "unwrapDataKey");
-    const open = vi.spyOn(envelope, "open");
+    const unwrap = vi.spyOn(decrypt, "unwrapDataKey");
+    const open = vi.spyOn(gcm, "open");
     const before = await lastSeq();
     await asOwner((c) => c.query("REVOKE INSERT ON access_event FROM custody_app"));
     let res: Response;
@@ -72,13 +73,13 @@ describe("decryption waits for the committed event", () => {
     const { reviewer, world, read } = await readerWithGrant();
     const before = await lastSeq();
     const seenAtUnwrap: string[][] = [];
-    const unwrapDataKey = conversationKeys.unwrapDataKey;
-    const unwrap = vi.spyOn(conversationKeys, "unwrapDataKey").mockImplementation(async (key) => {
+    const unwrapDataKey = decrypt.unwrapDataKey;
+    const unwrap = vi.spyOn(decrypt, "unwrapDataKey").mockImplementation(async (key) => {
       const committed = await asOwner((c) => c.query<{ e: string }>("SELECT action || ':' || outcome AS e FROM access_event WHERE seq > $1 AND actor_id = $2 ORDER BY seq", [before.toString(), reviewer.id]));
       seenAtUnwrap.push(committed.rows.map((r) => r.e));
       return unwrapDataKey(key);
     });
-    const open = vi.spyOn(envelope, "open");
+    const open = vi.spyOn(gcm, "open");
     const res = await read();
     expect(res.status).toBe(200);
     expect(((await res.json()) as { messages: { text: string }[] }).messages.map((m) => m.text)).toEqual(world.texts.slice(9, 30));
