@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { errorResponse, json } from "./handle";
+import { assertSameOriginMutation, errorResponse, json } from "./handle";
 
 // Every API response carries DM-safe headers: never cached, never sniffed, never framed.
 describe("json", () => {
@@ -35,5 +35,41 @@ describe("errorResponse", () => {
     } finally {
       console.error = original;
     }
+  });
+});
+
+// A cross-site page can make a browser send a POST, and a fetch can even carry our marker
+// header after a permissive preflight, but it cannot forge its Origin. Each check must hold
+// on its own: the marker with a foreign, opaque or garbled Origin is refused as CSRF (403),
+// never a crash (500).
+describe("assertSameOriginMutation", () => {
+  const post = (headers: Record<string, string>) => new Request("http://localhost/api/v1/staff", { method: "POST", headers: { host: "localhost:3000", ...headers } });
+  const refusal = (headers: Record<string, string>) => {
+    try {
+      assertSameOriginMutation(post(headers));
+      return null;
+    } catch (err) {
+      return err;
+    }
+  };
+
+  it("lets our own page through: marker and our Origin, or marker and no Origin", () => {
+    expect(refusal({ "x-custody-request": "1", origin: "http://localhost:3000" })).toBeNull();
+    expect(refusal({ "x-custody-request": "1" })).toBeNull();
+    expect(refusal({ "x-custody-request": "1", origin: "https://custody.example", "x-forwarded-host": "custody.example" })).toBeNull();
+  });
+
+  it.each([
+    ["no marker, our Origin", { origin: "http://localhost:3000" }],
+    ["the marker with a foreign Origin", { "x-custody-request": "1", origin: "https://evil.example" }],
+    ["the marker with our host on another port", { "x-custody-request": "1", origin: "http://localhost:3001" }],
+    ["the marker with a look-alike host", { "x-custody-request": "1", origin: "http://localhost:3000.evil.example" }],
+    ["the marker with Origin: null", { "x-custody-request": "1", origin: "null" }],
+    ["the marker with an opaque file: origin", { "x-custody-request": "1", origin: "file:///etc/passwd" }],
+    ["the marker with an unparsable Origin", { "x-custody-request": "1", origin: "http://[" }],
+    ["the marker with a bare word as Origin", { "x-custody-request": "1", origin: "localhost:3000" }],
+    ["the marker with an empty Origin", { "x-custody-request": "1", origin: "" }],
+  ])("refuses %s with 403 CSRF", (_name, headers) => {
+    expect(refusal(headers)).toMatchObject({ status: 403, code: "CSRF" });
   });
 });

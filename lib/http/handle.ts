@@ -28,14 +28,23 @@ export function errorResponse(err: unknown) {
 
 /**
  * Mutations must come from our own pages: a same-origin fetch that sets x-custody-request.
- * A cross-site form post can set neither the header nor a matching Origin.
+ * A cross-site form post can set neither the header nor a matching Origin. An opaque origin
+ * (`Origin: null`, sent by sandboxed frames and data: pages) or one that does not parse is
+ * nobody's page, so it is refused like a foreign one rather than crashing the handler.
  */
 export function assertSameOriginMutation(req: Request) {
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
   const marked = req.headers.get("x-custody-request") === "1";
-  const sameOrigin = !origin || (host !== null && new URL(origin).host === host);
+  const sameOrigin = origin === null || (host !== null && originHost(origin) === host);
   if (!marked || !sameOrigin) throw new AppError(403, "CSRF", "This request did not come from a Custody page.");
+}
+
+/** The host of a serialized origin, or null when it is opaque ("null") or not a URL at all. */
+function originHost(origin: string): string | null {
+  if (!URL.canParse(origin)) return null;
+  const url = new URL(origin);
+  return url.origin === "null" ? null : url.host;
 }
 
 export async function readJson(req: Request): Promise<unknown> {
