@@ -7,7 +7,7 @@ import { requestMetaFrom } from "@/lib/http/request-meta";
 import { OPERATIONS, type OperationId } from "@/lib/policy/operations";
 import { decidePermission } from "@/lib/policy/permissions";
 import type { Denial } from "@/lib/policy/reasons";
-import { currentStaff } from "./current-staff";
+import { currentStaff, currentStaffPassively } from "./current-staff";
 import { type StaffContext, toActor } from "./staff-context";
 
 // The door every route handler and page goes through: who is asking (a live session, re-read
@@ -26,9 +26,13 @@ async function logRefusal(staff: StaffContext, operation: OperationId, denial: D
   });
 }
 
-/** For route handlers: the signed-in staff member allowed to attempt `operation`, or a 401/403 to throw. */
-export async function authorizeApi(operation: OperationId, req: Request): Promise<StaffContext> {
-  const staff = await currentStaff();
+/**
+ * For route handlers: the signed-in staff member allowed to attempt `operation`, or a 401/403
+ * to throw. `passive` for requests a page makes on its own (the event channel): they do not
+ * keep the session from going idle.
+ */
+export async function authorizeApi(operation: OperationId, req: Request, { passive = false }: { passive?: boolean } = {}): Promise<StaffContext> {
+  const staff = await (passive ? currentStaffPassively() : currentStaff());
   if (!staff) throw new UnauthenticatedError();
   const permission = OPERATIONS[operation].permission;
   if (permission) {

@@ -16,6 +16,15 @@ export const currentStaff = cache(async (): Promise<StaffContext | null> => {
   return sid ? resolveSession(sid) : null;
 });
 
+/**
+ * The same, without counting as activity: for the event channel, which an open page holds and
+ * re-opens on its own, so that it never keeps an unattended session from going idle.
+ */
+export async function currentStaffPassively(): Promise<StaffContext | null> {
+  const sid = await sessionIdFromCookie();
+  return sid ? resolveSession(sid, new Date(), { touch: false }) : null;
+}
+
 export async function requireStaff(): Promise<StaffContext> {
   const staff = await currentStaff();
   if (!staff) redirect("/signin");

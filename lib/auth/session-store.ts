@@ -38,8 +38,11 @@ const RESOLVE_SESSION_SQL = `
     FROM staff_session ss JOIN staff st ON st.id = ss.staff_id
    WHERE ss.id = $1::uuid`;
 
-/** The live session's staff member, or null; ends (and logs) a session that has timed out. */
-export async function resolveSession(sessionId: string, now = new Date()): Promise<StaffContext | null> {
+/**
+ * The live session's staff member, or null; ends (and logs) a session that has timed out.
+ * `touch: false` reads without counting as activity, for requests no person made.
+ */
+export async function resolveSession(sessionId: string, now = new Date(), { touch = true }: { touch?: boolean } = {}): Promise<StaffContext | null> {
   if (!UUID_RE.test(sessionId)) return null;
   // One statement on every request, on the pool directly and named (parsed and planned once
   // per connection): the session, its staff member and their account links.
@@ -55,7 +58,7 @@ export async function resolveSession(sessionId: string, now = new Date()): Promi
     await endSession(db, s.id, toActor(staff), decision.reason, now);
     return null;
   }
-  if (now.getTime() - s.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+  if (touch && now.getTime() - s.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await db.staffSession.updateMany({ where: { id: s.id, endedAt: null }, data: { lastSeenAt: now } });
   }
   return {
