@@ -41,6 +41,7 @@ export const OPERATIONS = {
   "POST /api/v1/me/totp": { permission: "step-up:verify", rules: [...MUTATION], summary: "Start authenticator enrolment" },
   "POST /api/v1/me/step-up": { permission: "step-up:verify", rules: [...MUTATION, "STEP_UP"], summary: "Pass the TOTP step-up" },
   "GET /api/v1/me/access": { permission: "history:own", rules: ["SESSION"], summary: "One's own reads, grants and denials" },
+  "GET /api/v1/me/events": { permission: "events:own", rules: ["SESSION", "OWN_EVENTS"], summary: "One's own event channel (server-sent events): grants and the session ending" },
   "GET /api/v1/audit/events": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Search the access log" },
   "GET /api/v1/audit/account-report": { permission: "audit:export", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Per-account access report as CSV; logged" },
   "POST /api/v1/audit/verify": { permission: "audit:export", rules: ["SESSION", "CSRF", "ROLE_CONFLICT"], summary: "Verify the live log now, streaming progress (NDJSON); logged as AUDIT_VERIFIED" },

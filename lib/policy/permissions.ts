@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   "content:read": { roles: ["REVIEWER", "LEAD", "LEGAL"], summary: "Read in-scope DM content under one's own live grant" },
   "step-up:verify": { roles: ["REVIEWER", "LEAD", "LEGAL"], summary: "Enrol an authenticator and pass the TOTP step-up" },
   "history:own": { roles: ["REVIEWER", "LEAD", "LEGAL", "AUDITOR", "ADMIN"], summary: "See one's own reads, grants and denials" },
+  "events:own": { roles: ["REVIEWER", "LEAD", "LEGAL", "AUDITOR", "ADMIN"], summary: "Hear, while a page is open, that one's own grant or session has ended (never content)" },
   "history:team": { roles: ["LEAD"], summary: "See the review team's reads, grants and denials (never content)" },
   "audit:read": { roles: ["AUDITOR"], summary: "Read and search the whole access log" },
   "audit:export": { roles: ["AUDITOR"], summary: "Export and verify the access log" },

@@ -35,6 +35,7 @@ export const ATTRIBUTE_RULES = {
   STEP_UP: `Reading content needs a TOTP check in this session within the last ${STEP_UP_MINUTES} minutes; codes cannot be replayed.`,
   READ_LIMIT: `At most ${DEFAULT_READ_LIMIT_PER_HOUR} content reads per reader per hour (CUSTODY_READ_LIMIT_PER_HOUR); refusals are logged.`,
   SELF_CHANGE: "Nobody changes their own roles, regions, account links or disabled flag.",
+  OWN_EVENTS: "The event channel speaks only of the staff member's own grants and session: someone else's grant id is answered exactly like one that does not exist. It carries no message content, and holding it open does not count as activity for the idle timeout.",
   CSRF: "Mutations must come from a Custody page: header x-custody-request: 1 and a same-origin Origin.",
 } as const;
 

@@ -45,6 +45,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "POST /api/v1/me/step-up": [R, L, G],
   "PAGE /step-up": [R, L, G],
   "GET /api/v1/me/access": [R, L, G, A, D],
+  "GET /api/v1/me/events": [R, L, G, A, D],
   "PAGE /my-access": [R, L, G, A, D],
   "PAGE /team-access": [L],
   "GET /api/v1/audit/events": [A],
