@@ -11,6 +11,13 @@ export function formatUtc(iso: string, { seconds = true }: { seconds?: boolean }
   return `${date} ${time} UTC`;
 }
 
+/** "14:05 UTC", for moments the reader just saw happen (the date is today's). */
+export function formatUtcTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}
+
 /** "3m ago", "5h ago", "2d ago" (coarse, for ages in lists). */
 export function formatAgo(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

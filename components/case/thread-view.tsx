@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import type { CaseMessagesResponse, Participant } from "@/lib/dto";
 import { apiFetch, ApiRequestError } from "@/lib/client/api";
@@ -11,34 +11,38 @@ import { Button } from "../ui/button";
 import { Countdown } from "../ui/countdown";
 import { ErrorNotice } from "../ui/error-notice";
 import { useNow } from "../ui/use-now";
+import type { AccessEnd } from "./access-end";
+import { AccessEnded } from "./access-ended";
 import { ScopeExpander } from "./scope-expander";
 import { ThreadMessageRow } from "./thread-message";
+import { useGrantWatch } from "./use-grant-watch";
 
 const LOG_UNAVAILABLE = "The access log could not be written, so nothing is shown. Try again shortly.";
 
 /**
- * The thread, fetched from the one content route. When the grant expires the content component
- * unmounts, and with gcTime 0 the decrypted messages leave the query cache too.
+ * The thread, fetched from the one content route. While it is on screen the staff event
+ * channel watches its grant; when the grant ends (revoked, expired, case decided, account
+ * disabled), the session ends or the channel goes quiet, the content unmounts, the decrypted
+ * messages are removed from the query cache, and the reader is told who ended it and why.
  */
 export function ThreadView({ caseId, participants, canExpand }: { caseId: string; participants: Participant[]; canExpand: boolean }) {
-  const [expired, setExpired] = useState(false);
-  if (expired) {
-    return (
-      <div role="alert" className="rounded-md border border-zinc-300 bg-white px-3 py-3">
-        <p className="font-medium">Grant expired — request a new one</p>
-        <p className="mt-0.5 text-[13px] text-zinc-600">
-          The messages are no longer shown. <Link href={`/cases/${caseId}`}>Back to case</Link> to request access again.
-        </p>
-      </div>
-    );
-  }
-  return <ThreadContent caseId={caseId} participants={participants} canExpand={canExpand} onExpire={() => setExpired(true)} />;
+  const queryClient = useQueryClient();
+  const [ended, setEnded] = useState<AccessEnd | null>(null);
+  // After the content has unmounted (this effect runs after that commit), so no observer
+  // fetches the messages again; gcTime 0 would drop them too, but not before this tick.
+  useEffect(() => {
+    if (ended) queryClient.removeQueries({ queryKey: messagesKey(caseId), exact: true });
+  }, [ended, caseId, queryClient]);
+  if (ended) return <AccessEnded end={ended} caseId={caseId} onReadAgain={() => setEnded(null)} />;
+  return <ThreadContent caseId={caseId} participants={participants} canExpand={canExpand} onEnd={setEnded} />;
 }
 
-function ThreadContent({ caseId, participants, canExpand, onExpire }: { caseId: string; participants: Participant[]; canExpand: boolean; onExpire: () => void }) {
+const messagesKey = (caseId: string) => ["case-messages", caseId] as const;
+
+function ThreadContent({ caseId, participants, canExpand, onEnd }: { caseId: string; participants: Participant[]; canExpand: boolean; onEnd: (end: AccessEnd) => void }) {
   const router = useRouter();
   const query = useQuery({
-    queryKey: ["case-messages", caseId],
+    queryKey: messagesKey(caseId),
     queryFn: () => apiFetch<CaseMessagesResponse>(`/api/v1/cases/${encodeURIComponent(caseId)}/messages`),
     staleTime: Infinity,
     gcTime: 0,
@@ -46,12 +50,14 @@ function ThreadContent({ caseId, participants, canExpand, onExpire }: { caseId: 
     retry: false,
   });
   const now = useNow();
-  const expiresAt = query.data?.grant.expiresAt;
-  const isExpired = expiresAt !== undefined && now !== null && now >= Date.parse(expiresAt);
+  const grant = query.data?.grant;
+  const isExpired = grant !== undefined && now !== null && now >= Date.parse(grant.expiresAt);
 
+  // The browser's clock ends an expiring grant on the second; the channel ends it on any other cause.
   useEffect(() => {
-    if (isExpired) onExpire();
-  }, [isExpired, onExpire]);
+    if (isExpired && grant) onEnd({ kind: "grant", end: { grantId: grant.id, caseId, cause: "expired", endedAt: grant.expiresAt, endedBy: null, reason: null, decision: null } });
+  }, [isExpired, grant, caseId, onEnd]);
+  useGrantWatch(grant?.id ?? null, caseId, onEnd);
 
   // The step-up (a TOTP check) is older than 15 minutes: confirm, then come straight back.
   const stepUpHref = `/step-up?next=${encodeURIComponent(`/cases/${caseId}/thread`)}`;
