@@ -2,13 +2,12 @@
 // components render them and never see database rows. No DM plaintext except ThreadMessage.text,
 // which only the content route (lib/access) fills in.
 
-export type Role = "REVIEWER" | "LEAD" | "LEGAL" | "AUDITOR" | "ADMIN";
-export type Region = "US" | "EU";
-export type Category = "HARASSMENT" | "THREATS" | "GROOMING" | "SCAM" | "HATE" | "SELF_HARM";
-export type Basis = "USER_REPORT" | "PROACTIVE_FLAG" | "LEGAL_REQUEST" | "EMERGENCY" | "APPEAL";
-export type CaseStatus = "OPEN" | "IN_REVIEW" | "ESCALATED" | "CLOSED";
-export type Decision = "NO_VIOLATION" | "WARN" | "REMOVE_MESSAGE" | "RESTRICT_DMS" | "SUSPEND" | "ESCALATE";
-export type Purpose = "USER_REPORT" | "PROACTIVE_FLAG" | "LEGAL_PROCESS" | "EMERGENCY" | "APPEAL";
+import type { CaseStatus, Category, Decision, GrantStatus, Outcome } from "@/lib/policy/enums";
+import type { Basis, Purpose } from "@/lib/policy/purposes";
+import type { Region, Role } from "@/lib/policy/roles";
+
+// The enums are lib/policy's, re-exported so a DTO's consumers need one import; declare none here.
+export type { Basis, CaseStatus, Category, Decision, Outcome, Purpose, Region, Role };
 
 export type StaffSummary = { id: string; name: string; email: string; roles: Role[]; regions: Region[] };
 
@@ -49,7 +48,7 @@ export type GrantSummary = {
   scopeTo: number;
   createdAt: string;
   expiresAt: string;
-  status: "PENDING" | "ACTIVE" | "REJECTED" | "ENDED";
+  status: GrantStatus;
   /** Why a second person must approve (PROTECTED_ACCOUNT, PURPOSE, WIDE_SCOPE); empty if not. */
   approvalReasons: string[];
   /** Set on a pending widening: the live grant it will replace once approved. */
@@ -111,7 +110,7 @@ export type AuditEvent = {
   occurredAt: string;
   actor: { id: string | null; email: string | null; roles: string[] };
   action: string;
-  outcome: "ALLOWED" | "DENIED" | "FAILED";
+  outcome: Outcome;
   denialReason: string | null;
   caseId: string | null;
   caseNumber: number | null;
@@ -189,7 +188,7 @@ export type MyAccessEvent = {
   seq: string;
   occurredAt: string;
   action: string;
-  outcome: "ALLOWED" | "DENIED" | "FAILED";
+  outcome: Outcome;
   denialReason: string | null;
   caseId: string | null;
   caseNumber: number | null;

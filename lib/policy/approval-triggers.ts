@@ -3,8 +3,8 @@ import { WIDE_SCOPE_MESSAGES } from "./limits";
 import { PURPOSE_RULES, scopeWidth, type Purpose, type Scope } from "./purposes";
 
 // When a grant needs a second person: protected accounts (journalists, officials, staff's own
-// accounts), purposes that always do (LEGAL_PROCESS, EMERGENCY), and any scope wider than 50
-// messages. The reasons are stored on the grant and shown to the approver.
+// accounts), purposes that always do (LEGAL_PROCESS, EMERGENCY), and any scope wider than
+// WIDE_SCOPE_MESSAGES. The reasons are stored on the grant and shown to the approver.
 export const APPROVAL_TRIGGERS = {
   PROTECTED_ACCOUNT: "a participant is a protected account",
   PURPOSE: "the purpose always needs a second person",

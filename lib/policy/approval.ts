@@ -1,5 +1,6 @@
 import { decideConflictOfInterest, decideResidency } from "./conversation-access";
-import type { ConversationFacts, GrantStatus, StaffFacts } from "./facts";
+import type { GrantStatus } from "./enums";
+import type { ConversationFacts, StaffFacts } from "./facts";
 import { APPROVAL_TTL_HOURS, HOUR } from "./limits";
 import { decidePermission } from "./permissions";
 import { PURPOSE_RULES, type Purpose } from "./purposes";
@@ -7,7 +8,7 @@ import { deny, type PolicyDecision } from "./reasons";
 
 // Second-person approval. Approve and reject follow the same rules: an approver of the right
 // role for the purpose, never the requester, on a request that is still pending and younger
-// than 24 hours, for a conversation the approver could see themselves (residency) and has no
+// than APPROVAL_TTL_HOURS, for a conversation the approver could see themselves (residency) and has no
 // personal link to (conflict of interest).
 
 export type PendingRequestFacts = { staffId: string; purpose: Purpose; status: GrantStatus; approvalDueAt: Date | null };

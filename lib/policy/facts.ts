@@ -1,3 +1,4 @@
+import type { CaseStatus, GrantStatus } from "./enums";
 import type { Basis, Purpose, Scope } from "./purposes";
 import type { Region, Role } from "./roles";
 
@@ -12,8 +13,6 @@ export type StaffFacts = {
   /** Platform accounts linked to this staff member (own accounts, declared relations). */
   linkedAccountIds: readonly string[];
 };
-
-export type CaseStatus = "OPEN" | "IN_REVIEW" | "ESCALATED" | "CLOSED";
 
 export type ParticipantFacts = { accountId: string; dataRegion: Region; isProtected: boolean };
 
@@ -37,8 +36,6 @@ export type CaseFacts = {
   /** LEGAL_REQUEST: verification, named accounts, and the positions inside its date range. */
   legal?: { verifiedById: string | null; namedAccountIds: readonly string[]; range: Scope | null } | null;
 };
-
-export type GrantStatus = "PENDING" | "ACTIVE" | "REJECTED" | "ENDED";
 
 export type GrantFacts = {
   staffId: string;

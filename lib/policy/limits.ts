@@ -3,11 +3,17 @@
 
 /** A justification shorter than this is refused. */
 export const MIN_JUSTIFICATION = 20;
+/** A case decision's note, a rejection's note or a revocation's reason shorter than this is refused. */
+export const MIN_NOTE = 3;
 /** Grant lifetime: default and ceiling (CUSTODY_GRANT_MINUTES may choose within it). */
 export const DEFAULT_GRANT_MINUTES = 30;
 export const MAX_GRANT_MINUTES = 240;
 /** A scope wider than this many messages needs second-person approval. */
 export const WIDE_SCOPE_MESSAGES = 50;
+/** A user report's default scope: the reported messages and this many either side (an appeal's too). */
+export const REPORT_SCOPE_RADIUS = 10;
+/** A detection flag's default scope: the flagged message and this many either side. */
+export const FLAG_SCOPE_RADIUS = 5;
 /** One "show earlier/later messages" step widens the scope by this many messages. */
 export const EXPANSION_STEP = 10;
 /** An EMERGENCY request may ask for at most this window of messages. */
@@ -16,8 +22,10 @@ export const EMERGENCY_MAX_HOURS = 72;
 export const APPROVAL_TTL_HOURS = 24;
 /** Reading content needs a TOTP check this recent. */
 export const STEP_UP_MINUTES = 15;
-/** Wrong TOTP codes tolerated per staff member per 15 minutes before step-up locks. */
+/** Wrong TOTP codes tolerated per staff member within STEP_UP_MINUTES before step-up locks. */
 export const MAX_TOTP_FAILURES = 5;
+/** An initial password (demo mode only; production staff sign in with SSO) is at least this long. */
+export const MIN_PASSWORD = 12;
 /** Sessions end after this long without a request, and after this long in any case. */
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_MAX_HOURS = 12;

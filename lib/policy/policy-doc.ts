@@ -72,7 +72,7 @@ ${table(["operation", "what", "permission", "roles", "attribute rules"], operati
 ## Purposes and scopes
 
 ${table(
-  ["purpose", "case basis", "who may use it", "default scope", "second person", "approvers", "widen by 10", "conditions"],
+  ["purpose", "case basis", "who may use it", "default scope", "second person", "approvers", `widen by ${LIMITS.EXPANSION_STEP}`, "conditions"],
   PURPOSES.map((p) => {
     const r = PURPOSE_RULES[p];
     return [p, r.basis, r.roles.join(", "), scopeText(r.scope), r.alwaysNeedsApproval ? "always" : "when triggered", r.approvers.join(", "), r.expandable ? "yes" : "no (fixed by the request)", r.conditions];

@@ -1,5 +1,6 @@
 import { decideConflictOfInterest, decideResidency } from "./conversation-access";
-import type { ConversationFacts, GrantStatus, StaffFacts } from "./facts";
+import type { GrantStatus } from "./enums";
+import type { ConversationFacts, StaffFacts } from "./facts";
 import { decidePermission } from "./permissions";
 import type { Purpose } from "./purposes";
 import { deny, type PolicyDecision } from "./reasons";

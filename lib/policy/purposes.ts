@@ -1,10 +1,11 @@
+import { EMERGENCY_MAX_HOURS, FLAG_SCOPE_RADIUS, REPORT_SCOPE_RADIUS } from "./limits";
 import type { Role } from "./roles";
 
 // The brief's table of bases, purposes and scopes, as data. Scope kinds:
 //   anchors ± radius — the reported (or flagged) messages and that many either side;
 //   legal-range      — the messages inside the legal request's date range;
-//   window           — the time window the requester names (EMERGENCY, at most 72 h);
-//   original-case    — the appealed case's anchors ± 10.
+//   window           — the time window the requester names (EMERGENCY, at most EMERGENCY_MAX_HOURS);
+//   original-case    — the appealed case's anchors ± REPORT_SCOPE_RADIUS.
 export const PURPOSES = ["USER_REPORT", "PROACTIVE_FLAG", "LEGAL_PROCESS", "EMERGENCY", "APPEAL"] as const;
 export type Purpose = (typeof PURPOSES)[number];
 export const BASES = ["USER_REPORT", "PROACTIVE_FLAG", "LEGAL_REQUEST", "EMERGENCY", "APPEAL"] as const;
@@ -21,7 +22,7 @@ export type PurposeRule = {
   alwaysNeedsApproval: boolean;
   /** Roles that may approve a request with this purpose (never the requester). */
   approvers: readonly Role[];
-  /** Whether "10 earlier / later messages" may widen it (fixed scopes come from a request). */
+  /** Whether "show earlier / later messages" (EXPANSION_STEP at a time) may widen it (fixed scopes come from a request). */
   expandable: boolean;
   conditions: string;
 };
@@ -30,7 +31,7 @@ export const PURPOSE_RULES: Record<Purpose, PurposeRule> = {
   USER_REPORT: {
     basis: "USER_REPORT",
     roles: ["REVIEWER", "LEAD"],
-    scope: { kind: "anchors", radius: 10 },
+    scope: { kind: "anchors", radius: REPORT_SCOPE_RADIUS },
     alwaysNeedsApproval: false,
     approvers: ["LEAD"],
     expandable: true,
@@ -39,7 +40,7 @@ export const PURPOSE_RULES: Record<Purpose, PurposeRule> = {
   PROACTIVE_FLAG: {
     basis: "PROACTIVE_FLAG",
     roles: ["REVIEWER", "LEAD"],
-    scope: { kind: "anchors", radius: 5 },
+    scope: { kind: "anchors", radius: FLAG_SCOPE_RADIUS },
     alwaysNeedsApproval: false,
     approvers: ["LEAD"],
     expandable: true,
@@ -61,12 +62,12 @@ export const PURPOSE_RULES: Record<Purpose, PurposeRule> = {
     alwaysNeedsApproval: true,
     approvers: ["LEAD"],
     expandable: false,
-    conditions: "requested window of at most 72 h; approval recorded for post-hoc review",
+    conditions: `requested window of at most ${EMERGENCY_MAX_HOURS} h; approval recorded for post-hoc review`,
   },
   APPEAL: {
     basis: "APPEAL",
     roles: ["REVIEWER", "LEAD"],
-    scope: { kind: "original-case", radius: 10 },
+    scope: { kind: "original-case", radius: REPORT_SCOPE_RADIUS },
     alwaysNeedsApproval: false,
     approvers: ["LEAD"],
     expandable: true,

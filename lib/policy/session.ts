@@ -1,7 +1,7 @@
 import { HOUR, MINUTE, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } from "./limits";
 import { deny, type PolicyDecision } from "./reasons";
 
-// Sessions end after 30 idle minutes and after 12 hours at most. The times live in the
+// Sessions end after SESSION_IDLE_MINUTES idle and after SESSION_MAX_HOURS at most. The times live in the
 // staff_session table on the server; the cookie only names the session.
 
 export type SessionFacts = { createdAt: Date; lastSeenAt: Date; endedAt: Date | null };

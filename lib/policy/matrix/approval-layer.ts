@@ -1,5 +1,5 @@
 import { decideApproval } from "../approval";
-import type { GrantStatus } from "../facts";
+import type { GrantStatus } from "../enums";
 import { PURPOSES, type Purpose } from "../purposes";
 import type { Region, Role } from "../roles";
 import { LINKED_ACCOUNT, ME, NOW, OTHER, ROLE_SAMPLES, conflicting, firstFailing, minutesAgo, outcome, product, type MatrixCase } from "./types";

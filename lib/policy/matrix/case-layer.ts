@@ -1,5 +1,6 @@
 import { decideCaseDecision, decideClaim } from "../case-work";
-import type { CaseFacts, CaseStatus } from "../facts";
+import type { CaseStatus } from "../enums";
+import type { CaseFacts } from "../facts";
 import { BASES, type Basis } from "../purposes";
 import type { Region, Role } from "../roles";
 import { LINKED_ACCOUNT, ME, OTHER, ROLE_SAMPLES, conflicting, firstFailing, outcome, product, type MatrixCase } from "./types";

@@ -1,4 +1,5 @@
-import type { GrantFacts, GrantStatus } from "../facts";
+import type { GrantStatus } from "../enums";
+import type { GrantFacts } from "../facts";
 import { PURPOSES } from "../purposes";
 import { decideRevocation } from "../revocation";
 import { decideScopeExpansion } from "../scope-expansion";
