@@ -1,8 +1,12 @@
-import type { Basis, CaseStatus, Category, Decision, Purpose, Role } from "@/lib/dto";
+import type { ApprovalTrigger } from "@/lib/policy/approval-triggers";
+import type { CaseStatus, Category, Decision } from "@/lib/policy/enums";
+import { WIDE_SCOPE_MESSAGES } from "@/lib/policy/limits";
+import type { Basis, Purpose } from "@/lib/policy/purposes";
+import type { Role } from "@/lib/policy/roles";
 import type { BadgeTone } from "./ui/badge";
 
-// Human words for the enums in lib/dto.ts. Records (not switch statements) so that adding an
-// enum member is a type error here until it has a label.
+// Human words for lib/policy's enums. Records (not switch statements) so that adding an enum
+// member is a type error here until it has a label; the lists themselves are lib/policy's.
 
 export const CATEGORY_LABEL: Record<Category, string> = {
   HARASSMENT: "Harassment",
@@ -12,7 +16,6 @@ export const CATEGORY_LABEL: Record<Category, string> = {
   HATE: "Hate",
   SELF_HARM: "Self-harm",
 };
-export const CATEGORIES = Object.keys(CATEGORY_LABEL) as Category[];
 
 export const BASIS_LABEL: Record<Basis, string> = {
   USER_REPORT: "User report",
@@ -29,7 +32,6 @@ export const PURPOSE_LABEL: Record<Purpose, string> = {
   EMERGENCY: "Emergency disclosure",
   APPEAL: "Appeal review",
 };
-export const PURPOSES = Object.keys(PURPOSE_LABEL) as Purpose[];
 
 export const STATUS_LABEL: Record<CaseStatus, string> = {
   OPEN: "Open",
@@ -46,7 +48,6 @@ export const DECISION_LABEL: Record<Decision, string> = {
   SUSPEND: "Suspend account",
   ESCALATE: "Escalate to lead",
 };
-export const DECISIONS = Object.keys(DECISION_LABEL) as Decision[];
 
 export const ROLE_LABEL: Record<Role, string> = {
   REVIEWER: "Reviewer",
@@ -57,10 +58,10 @@ export const ROLE_LABEL: Record<Role, string> = {
 };
 
 /** Why a request needs a second person, as a short tag (lib/policy/approval-triggers.ts has the sentences). */
-export const APPROVAL_REASON_LABEL: Record<string, string> = {
+export const APPROVAL_REASON_LABEL: Record<ApprovalTrigger, string> = {
   PROTECTED_ACCOUNT: "Protected account",
   PURPOSE: "Purpose",
-  WIDE_SCOPE: "Over 50 messages",
+  WIDE_SCOPE: `Over ${WIDE_SCOPE_MESSAGES} messages`,
 };
 
 const PRIORITY: Record<number, { label: string; tone: BadgeTone }> = {

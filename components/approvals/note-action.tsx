@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { apiFetch, ApiRequestError } from "@/lib/client/api";
+import { MIN_NOTE } from "@/lib/policy/limits";
 import { Button } from "../ui/button";
 import type { ButtonVariant } from "../ui/button-styles";
 import { Textarea } from "../ui/controls";
@@ -36,8 +37,8 @@ export function NoteAction({ label, variant = "secondary", path, field, noteLabe
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (required && note.trim().length < 3) {
-      setError("Write a short reason (at least 3 characters).");
+    if (required && note.trim().length < MIN_NOTE) {
+      setError(`Write a short reason (at least ${MIN_NOTE} characters).`);
       return;
     }
     setPending(true);

@@ -48,7 +48,7 @@ export function PendingTable({ items }: { items: ApprovalItem[] }) {
                 <span className="flex flex-wrap gap-1">
                   {r.approvalReasons.map((reason) => (
                     <Badge key={reason} tone="warning" title={APPROVAL_TRIGGERS[reason as ApprovalTrigger]}>
-                      {APPROVAL_REASON_LABEL[reason] ?? reason}
+                      {APPROVAL_REASON_LABEL[reason as ApprovalTrigger] ?? reason}
                     </Badge>
                   ))}
                 </span>

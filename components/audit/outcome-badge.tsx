@@ -1,6 +1,5 @@
+import type { Outcome } from "@/lib/policy/enums";
 import { Badge, type BadgeTone } from "../ui/badge";
-
-type Outcome = "ALLOWED" | "DENIED" | "FAILED";
 
 const TONE: Record<Outcome, BadgeTone> = { ALLOWED: "success", DENIED: "danger", FAILED: "warning" };
 export const OUTCOME_LABEL: Record<Outcome, string> = { ALLOWED: "Allowed", DENIED: "Denied", FAILED: "Failed" };

@@ -4,6 +4,7 @@ import { Notice } from "../ui/error-notice";
 import { ActiveGrantLink } from "./active-grant-link";
 import { DecisionForm } from "./decision-form";
 import { APPROVAL_TRIGGERS, type ApprovalTrigger } from "@/lib/policy/approval-triggers";
+import { APPROVAL_TTL_HOURS } from "@/lib/policy/limits";
 import { OpenThreadForm } from "./open-thread-form";
 
 /**
@@ -44,7 +45,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
         <Notice title="Awaiting second-person approval">
           Your request to open messages {pendingGrant.scopeFrom}–{pendingGrant.scopeTo} needs a second person because{" "}
           {pendingGrant.approvalReasons.map((r) => APPROVAL_TRIGGERS[r as ApprovalTrigger] ?? r).join(", and ")}. An approver other than you must approve it
-          within 24 hours; this page shows the thread link once it is approved.
+          within {APPROVAL_TTL_HOURS} hours; this page shows the thread link once it is approved.
         </Notice>
       ) : detail.may.requestGrant ? (
         <OpenThreadForm caseId={detail.id} defaultPurpose={detail.defaultPurpose} messageCount={detail.messageCount} anchors={[...new Set(detail.reports.flatMap((r) => r.reportedPositions))].sort((a, b) => a - b)} />

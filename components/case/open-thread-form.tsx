@@ -4,17 +4,15 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { Purpose } from "@/lib/dto";
 import { apiRequest, ApiRequestError } from "@/lib/client/api";
-import { PURPOSES, PURPOSE_LABEL } from "../labels";
+import { PURPOSE_LABEL } from "../labels";
 import { Button } from "../ui/button";
 import { Input, Select, Textarea } from "../ui/controls";
 import { ErrorNotice, Notice } from "../ui/error-notice";
 import { Field } from "../ui/field";
-import { PURPOSE_RULES, anchoredScope } from "@/lib/policy/purposes";
+import { APPROVAL_TTL_HOURS, EMERGENCY_MAX_HOURS, MIN_JUSTIFICATION } from "@/lib/policy/limits";
+import { PURPOSES, PURPOSE_RULES, anchoredScope } from "@/lib/policy/purposes";
 import { customScope, type ScopeDraft } from "./custom-scope";
 import { ScopeChoice } from "./scope-choice";
-
-// Mirrors the server's minimum so the reviewer sees it while typing; the server enforces it.
-const MIN_JUSTIFICATION = 20;
 
 /**
  * Purpose first: the reviewer states why before any content is decrypted. 201 means the grant is
@@ -28,7 +26,7 @@ export function OpenThreadForm({ caseId, defaultPurpose, messageCount, anchors }
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [awaitingApproval, setAwaitingApproval] = useState(false);
-  // EMERGENCY names its own window of messages (at most 72 h); other purposes derive the scope.
+  // EMERGENCY names its own window of messages (at most EMERGENCY_MAX_HOURS); other purposes derive the scope.
   const [windowFrom, setWindowFrom] = useState("");
   const [windowTo, setWindowTo] = useState("");
   // Purposes anchored on reported messages may name their own range instead of the default.
@@ -82,7 +80,7 @@ export function OpenThreadForm({ caseId, defaultPurpose, messageCount, anchors }
   if (awaitingApproval) {
     return (
       <Notice title="Request sent — awaiting second-person approval">
-        Another approver (not you) must approve this request within 24 hours before the thread can be opened. This page will show the thread link once it is
+        Another approver (not you) must approve this request within {APPROVAL_TTL_HOURS} hours before the thread can be opened. This page will show the thread link once it is
         approved.
       </Notice>
     );
@@ -110,7 +108,7 @@ export function OpenThreadForm({ caseId, defaultPurpose, messageCount, anchors }
           <Field id="grant-window-from" label="Messages from" hint="Your local time">
             {(control) => <Input {...control} type="datetime-local" value={windowFrom} onChange={(e) => setWindowFrom(e.target.value)} />}
           </Field>
-          <Field id="grant-window-to" label="Messages to" hint="At most 72 hours later">
+          <Field id="grant-window-to" label="Messages to" hint={`At most ${EMERGENCY_MAX_HOURS} hours later`}>
             {(control) => <Input {...control} type="datetime-local" value={windowTo} onChange={(e) => setWindowTo(e.target.value)} />}
           </Field>
         </div>

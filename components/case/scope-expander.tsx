@@ -3,16 +3,14 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { apiRequest, ApiRequestError } from "@/lib/client/api";
+import { EXPANSION_STEP, MIN_JUSTIFICATION } from "@/lib/policy/limits";
 import { Button } from "../ui/button";
 import { Textarea } from "../ui/controls";
 import { Notice } from "../ui/error-notice";
 import { Field } from "../ui/field";
 
-// Mirrors the server's minimum so the reader sees it while typing; the server enforces it.
-const MIN_JUSTIFICATION = 20;
-
 /**
- * "Show 10 earlier / later messages": widening the scope is a justified, logged step, so the
+ * "Show EXPANSION_STEP earlier / later messages": widening the scope is a justified, logged step, so the
  * button opens a short form rather than loading more at once. 200 widens the grant and the
  * thread reloads (a new logged read); 202 means the wider scope needs a second person.
  */
@@ -24,7 +22,7 @@ export function ScopeExpander({ caseId, grantId, direction }: { caseId: string; 
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [awaiting, setAwaiting] = useState(false);
-  const label = direction === "earlier" ? "Show 10 earlier messages" : "Show 10 later messages";
+  const label = `Show ${EXPANSION_STEP} ${direction} messages`;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

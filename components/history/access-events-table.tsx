@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { MyAccessEvent, TeamAccessEvent } from "@/lib/dto";
 import { caseNumber } from "../labels";
 import { formatUtc } from "../format";
-import { Badge } from "../ui/badge";
+import { OutcomeBadge } from "../audit/outcome-badge";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
 
 /**
@@ -35,7 +35,7 @@ export function AccessEventsTable({ events, caption, actors = false }: { events:
             {actors ? <Td className="text-xs whitespace-nowrap">{e.actor?.email ?? <span className="text-zinc-500">—</span>}</Td> : null}
             <Td className="font-mono text-xs whitespace-nowrap">{e.action}</Td>
             <Td>
-              {e.outcome === "ALLOWED" ? <Badge tone="success">Allowed</Badge> : <Badge tone={e.outcome === "DENIED" ? "danger" : "warning"}>{e.outcome === "DENIED" ? "Denied" : "Failed"}</Badge>}
+              <OutcomeBadge outcome={e.outcome} />
               {e.denialReason ? <span className="block text-xs text-zinc-700">{e.denialReason}</span> : null}
             </Td>
             <Td className="whitespace-nowrap">{e.caseId ? <Link href={`/cases/${e.caseId}`}>{e.caseNumber !== null ? caseNumber(e.caseNumber) : "case"}</Link> : <span className="text-zinc-500">—</span>}</Td>

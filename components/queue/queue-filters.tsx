@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Category } from "@/lib/dto";
-import { CATEGORIES, CATEGORY_LABEL } from "../labels";
+import { CATEGORIES } from "@/lib/policy/enums";
+import { CATEGORY_LABEL } from "../labels";
 import { buttonClasses } from "../ui/button-styles";
 import { Select } from "../ui/controls";
 import { cx } from "../ui/cx";

@@ -4,15 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { Region, Role, StaffAdminItem } from "@/lib/dto";
 import { apiFetch, ApiRequestError } from "@/lib/client/api";
+import { MIN_PASSWORD } from "@/lib/policy/limits";
+import { REGIONS, ROLES } from "@/lib/policy/roles";
 import { ROLE_LABEL } from "../labels";
 import { Button } from "../ui/button";
 import { Input, Textarea } from "../ui/controls";
 import { ErrorNotice, Notice } from "../ui/error-notice";
 import { Field } from "../ui/field";
 import { CheckboxGroup } from "./checkbox-group";
-
-const ROLES: Role[] = ["REVIEWER", "LEAD", "LEGAL", "AUDITOR", "ADMIN"];
-const REGIONS: Region[] = ["US", "EU"];
 
 /** "handle, relation" per line → links; the server resolves handles and names unknown ones. */
 function parseLinks(text: string) {
@@ -81,7 +80,7 @@ export function StaffForm({ staff, isSelf = false, allowPassword = false }: { st
         </Field>
       )}
       {!staff && allowPassword ? (
-        <Field id={`${prefix}-password`} label="Initial password" hint="Demo mode only; at least 12 characters. Production staff sign in with SSO.">
+        <Field id={`${prefix}-password`} label="Initial password" hint={`Demo mode only; at least ${MIN_PASSWORD} characters. Production staff sign in with SSO.`}>
           {(control) => <Input {...control} name="password" type="password" autoComplete="new-password" />}
         </Field>
       ) : null}

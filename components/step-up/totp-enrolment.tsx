@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { apiFetch, ApiRequestError } from "@/lib/client/api";
+import { STEP_UP_MINUTES } from "@/lib/policy/limits";
 import { Button } from "../ui/button";
 import { ErrorNotice } from "../ui/error-notice";
 
@@ -24,7 +25,7 @@ export function TotpEnrolment({ onSecret }: { onSecret: (s: Secret) => void }) {
   return (
     <div className="flex flex-col gap-3">
       <p className="text-[13px] text-zinc-700">
-        Reading messages needs a second factor. Set up an authenticator app (any TOTP app) once; after that you enter its 6-digit code at most every 15 minutes
+        Reading messages needs a second factor. Set up an authenticator app (any TOTP app) once; after that you enter its 6-digit code at most every {STEP_UP_MINUTES} minutes
         while you read.
       </p>
       {error ? <ErrorNotice title="Set-up did not start">{error}</ErrorNotice> : null}
