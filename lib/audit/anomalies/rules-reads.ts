@@ -1,5 +1,6 @@
 import { type AnomalyConfig, type AnomalySignal, type LogEvent, groupBy, plural, signal, utcDay } from "./types";
 import { formatWorkingHours, isOutsideWorkingHours } from "@/lib/config/working-hours";
+import { decisionHours } from "./rule-texts";
 
 // Rules over individual reads. Pure: the SQL in candidates.ts narrows the log to the reads
 // that might qualify; these functions decide, group and word the signals, and are what the
@@ -19,9 +20,9 @@ const isRead = (e: LogEvent) => e.action === "CONTENT_READ" && e.outcome === "AL
 export type ReadWithNextDecision = LogEvent & { nextDecisionAt: Date | null };
 
 /**
- * Reads not followed by a decision on their case within the configured time (24 h). A read
- * younger than that is not late yet. Reads whose purpose never ends in a decision (legal
- * process: a disclosure) are left out. One signal per reader and case.
+ * Reads not followed by a decision on their case within the configured time (24 h by
+ * default). A read younger than that is not late yet. Reads whose purpose never ends in a
+ * decision (legal process: a disclosure) are left out. One signal per reader and case.
  */
 export function readsWithoutDecision(rows: readonly ReadWithNextDecision[], ctx: RuleContext): AnomalySignal[] {
   const { decisionWithinMs, purposesWithoutDecision } = ctx.config;
@@ -33,7 +34,7 @@ export function readsWithoutDecision(rows: readonly ReadWithNextDecision[], ctx:
       ctx.now.getTime() - r.occurredAt.getTime() >= decisionWithinMs &&
       (r.nextDecisionAt === null || r.nextDecisionAt.getTime() - r.occurredAt.getTime() > decisionWithinMs),
   );
-  const hours = Math.round(decisionWithinMs / 3_600_000);
+  const hours = decisionHours(ctx.config);
   return [...groupBy(late, (r) => `${r.actorId}|${r.caseId}`)].map(([key, reads]) =>
     signal("NO_DECISION", key, `${plural(reads.length, "read")} of case ${ctx.caseLabel(reads[0]!.caseId!)} with no decision within ${hours} h`, reads, { case: reads[0]!.caseId! }),
   );

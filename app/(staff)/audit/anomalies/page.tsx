@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { authorizePage } from "@/lib/auth/authorize";
 import { findAnomalies } from "@/lib/audit/anomalies/find-anomalies";
 import { ANOMALY_KINDS, type AnomalyKind } from "@/lib/audit/anomalies/types";
-import { formatWorkingHours } from "@/lib/config/working-hours";
+import { ruleText } from "@/lib/audit/anomalies/rule-texts";
 import { AccessRefused } from "@/components/access-refused";
 import { AnomalySection } from "@/components/audit/anomaly-section";
 import { WindowTabs } from "@/components/audit/window-tabs";
@@ -14,15 +14,6 @@ const WINDOWS = [7, 30, 90] as const;
 // Signals listed per kind before "show all": the page stays readable (and quick) on a busy log.
 const SHOWN = 15;
 
-const KIND_TEXT: Record<AnomalyKind, { title: string; description: (c: { hours: string }) => string }> = {
-  DENIAL_BURST: { title: "Bursts of denials", description: () => "Five or more refusals within ten minutes held against one actor (a staff member, or an email tried at sign-in)." },
-  NO_DECISION: { title: "Reads with no decision within 24 h", description: () => "Content read on a case that was not decided within a day of the read. Legal-process reads end in a disclosure, not a decision, and are left out." },
-  VOLUME_SPIKE: { title: "Daily volume above 3× the reader's baseline", description: () => "A day with more than three times the reader's own average of the 14 days before (at least 10 reads)." },
-  OFF_HOURS: { title: "Reads outside working hours", description: (c) => `Content read outside ${c.hours}, set by CUSTODY_WORKING_HOURS.` },
-  PROTECTED_ACCOUNT: { title: "Reads of protected accounts", description: () => "Reads revealing a protected account's messages or reading a conversation one takes part in. They need second-person approval; each still deserves a look." },
-  ACCOUNT_ACROSS_CASES: { title: "One account looked up across unrelated cases", description: () => "One reader reading the same platform account in three or more cases that share no conversation and no appeal." },
-};
-
 export default async function AnomaliesPage({ searchParams }: { searchParams: SearchParams }) {
   const { staff, refusal } = await authorizePage("PAGE /audit/anomalies");
   if (refusal) return <AccessRefused title="Anomaly signals" message={refusal.message} />;
@@ -32,6 +23,8 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Se
   const days = WINDOWS.find((d) => String(d) === one(params.days)) ?? 7;
   const showAll = ANOMALY_KINDS.find((k) => k === one(params.all));
   const report = await findAnomalies(staff, { days });
+  // Each rule's words come from the rule's own config, as the report ran it.
+  const text = (k: AnomalyKind) => ruleText(k, report.config);
   const total = ANOMALY_KINDS.reduce((n, k) => n + report.signals[k].length, 0);
 
   return (
@@ -48,7 +41,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Se
       <nav aria-label="Signal kinds" className="flex flex-wrap gap-x-4 gap-y-1 text-[13px]">
         {ANOMALY_KINDS.map((k) => (
           <a key={k} href={`#${k.toLowerCase()}`}>
-            {KIND_TEXT[k].title} ({report.signals[k].length})
+            {text(k).title} ({report.signals[k].length})
           </a>
         ))}
       </nav>
@@ -56,8 +49,8 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Se
         <AnomalySection
           key={k}
           id={k.toLowerCase()}
-          title={KIND_TEXT[k].title}
-          description={KIND_TEXT[k].description({ hours: formatWorkingHours(report.config.workingHours) })}
+          title={text(k).title}
+          description={text(k).description}
           signals={report.signals[k]}
           caseNumbers={report.caseNumbers}
           capped={report.capped.includes(k)}
