@@ -2,6 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { eventInsert, type EventInput } from "@/lib/log/events/record-event";
 import { type Fragment, type Param, placeholders, raw, spliced, sql } from "@/lib/db/sql";
+import type { CaseStatus, GrantStatus } from "@/lib/policy/enums";
 import type { Purpose } from "@/lib/policy/purposes";
 import type { Region } from "@/lib/policy/roles";
 
@@ -15,14 +16,14 @@ import type { Region } from "@/lib/policy/roles";
 
 export type ReadContext = {
   id: string;
-  status: "OPEN" | "IN_REVIEW" | "ESCALATED" | "CLOSED";
+  status: CaseStatus;
   assigneeId: string | null;
   conversationId: string;
   messageCount: number;
   participants: { accountId: string; handle: string; dataRegion: Region }[];
   reportedMessageIds: string[];
   keys: { version: number; wrappedKey: string; kekId: string }[];
-  grant: { id: string; staffId: string; status: "PENDING" | "ACTIVE" | "REJECTED" | "ENDED"; purpose: Purpose; expiresAt: Date; scopeFrom: number; scopeTo: number } | null;
+  grant: { id: string; staffId: string; status: GrantStatus; purpose: Purpose; expiresAt: Date; scopeFrom: number; scopeTo: number } | null;
   /** This reader's content reads in the last hour, this one included. */
   readsInLastHour: number;
 };

@@ -1,3 +1,5 @@
+import type { Outcome } from "@/lib/policy/enums";
+
 // Anomaly signals: patterns in the access log an auditor should look at, each with the events
 // that are its evidence. A signal is a question, not a verdict — most have innocent answers.
 
@@ -11,7 +13,7 @@ export type LogEvent = {
   actorId: string | null;
   actorEmail: string | null;
   action: string;
-  outcome: "ALLOWED" | "DENIED" | "FAILED";
+  outcome: Outcome;
   denialReason: string | null;
   caseId: string | null;
   conversationId: string | null;
