@@ -6,6 +6,7 @@ import { z } from "zod";
 import { recordEvent } from "@/lib/log/events/record-event";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { clientOf } from "@/lib/http/client-address";
 import { requestMetaFrom } from "@/lib/http/request-meta";
 import { SESSION_MAX_HOURS } from "@/lib/policy/limits";
 import { createSession, endSession } from "./session-store";
@@ -67,9 +68,16 @@ function toHeaders(h: Record<string, unknown> | undefined): Headers {
   return out;
 }
 
-export function authOptions(): NextAuthOptions {
+/**
+ * next-auth's options for one request. Its cookies get the Secure flag (and the __Secure-/__Host-
+ * names) when the public URL is https, or when this request reached us over TLS, which behind
+ * a TLS-terminating proxy only a trusted proxy's X-Forwarded-Proto can say (lib/http/forwarded.mjs).
+ */
+export function authOptions(headers?: Headers): NextAuthOptions {
+  const overTls = env().NEXTAUTH_URL?.startsWith("https://") || (headers ? clientOf(headers).https : false);
   return {
     secret: env().NEXTAUTH_SECRET,
+    useSecureCookies: overTls,
     // The cookie lives no longer than the session may (the server also enforces idle and max age).
     session: { strategy: "jwt", maxAge: SESSION_MAX_HOURS * 60 * 60 },
     pages: { signIn: "/signin" },
