@@ -18,6 +18,10 @@ export type Attempt = {
 /** Counters untouched for this long are forgotten (the longest window is a session's 12 hours). */
 const FORGET_MS = 24 * 60 * 60_000;
 
+// A burst at one account queues on its row; Prisma's defaults (2 s to start, 5 s to finish)
+// made the tail of a 20-attempt burst on a loaded machine fail unlogged instead of being refused.
+const TX = { maxWait: 15_000, timeout: 20_000 };
+
 const order = (a: ThrottleKey, b: ThrottleKey) => `${a.scope}\0${a.subject}`.localeCompare(`${b.scope}\0${b.subject}`);
 
 async function lockedState(tx: Tx, key: ThrottleKey, now: Date): Promise<ThrottleState | null> {
@@ -48,7 +52,7 @@ export async function recordAttempt(keys: ThrottleKey[], now = new Date()): Prom
       else if (lockedBy(next, policy)) locksOnFailure.push(key);
     }
     return { refusal, locksOnFailure };
-  });
+  }, TX);
 }
 
 /** The secret was right: take the attempt back (lib/policy/throttle.ts says how far). */
@@ -59,5 +63,5 @@ export async function recordSuccess(keys: ThrottleKey[], now = new Date()): Prom
       await save(tx, key, s && afterSuccess(key.scope, s), now);
     }
     await tx.authThrottle.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - FORGET_MS) } } });
-  });
+  }, TX);
 }
