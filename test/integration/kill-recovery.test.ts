@@ -13,7 +13,6 @@ import { parsePostmasterPid } from "@/lib/db/orphaned-postmaster";
 // process group, so killing it is what killing `npm start` is.
 
 const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 const owner = path.join(root, "test/integration/support/database-owner.ts");
 const started: ChildProcess[] = [];
 let dataDir = "";
@@ -34,7 +33,8 @@ function startOwner(port: number, extra: string[] = []) {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   delete env.MIGRATION_DATABASE_URL;
-  const child = spawn(tsx, ["--conditions=react-server", owner, dataDir, String(port), ...extra], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  // Node itself with tsx's loader, not the tsx command, whose child would outlive a kill of it alone.
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", owner, dataDir, String(port), ...extra], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   started.push(child);
   let out = "";
   let err = "";
@@ -66,7 +66,14 @@ function isRunning(pid: number): boolean {
 }
 
 afterAll(async () => {
-  for (const c of started) if (c.exitCode === null && c.signalCode === null && c.pid) process.kill(-c.pid, "SIGKILL");
+  // Every group, exited leaders included: what they started may still run in it.
+  for (const c of started) {
+    try {
+      if (c.pid) process.kill(-c.pid, "SIGKILL");
+    } catch {
+      // the group is gone already
+    }
+  }
   // Leave no PostgreSQL behind, whatever happened above.
   const pid = dataDir ? postmasterPid() : null;
   if (pid && isRunning(pid)) {
