@@ -1,4 +1,7 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS, UNFRAMEABLE_CSP } from "./lib/security/csp";
+
+const securityHeaders = Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   // The embedded PostgreSQL binaries and the WebAssembly schema engine are loaded from
@@ -12,6 +15,17 @@ const nextConfig: NextConfig = {
   // Lets parallel builds (benchmarks, a second checkout's tests) use their own output folder.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
+  // Every response, static files and Next's own 404s included, refuses sniffing and framing.
+  // Pages get their full nonce CSP from proxy.ts; what proxy.ts does not see gets a CSP too.
+  async headers() {
+    const csp = [{ key: "Content-Security-Policy", value: UNFRAMEABLE_CSP }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: csp },
+      { source: "/_next/:path*", headers: csp },
+      { source: "/favicon.ico", headers: csp },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,8 +1,10 @@
 import "server-only";
+import type { BlockList } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { parseWorkingHours } from "@/lib/config/working-hours";
 import { logEnvSchema } from "@/lib/config/log-settings";
+import { parseTrustedProxies } from "@/lib/http/forwarded.mjs";
 
 // Typed configuration, parsed once on first use so that a misconfigured server fails at
 // start-up with a message naming the variable, not later with a stack trace.
@@ -22,11 +24,24 @@ const schema = z.object({
   CUSTODY_READ_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
   // Reads outside these hours (UTC, "HH:MM-HH:MM") are an anomaly signal for auditors.
   CUSTODY_WORKING_HOURS: z.string().refine((s) => parseWorkingHours(s) !== null, "must be HH:MM-HH:MM (UTC)").default("07:00-19:00"),
+  // Reverse proxies (IPs and CIDR ranges, comma-separated) whose X-Forwarded-For and
+  // X-Forwarded-Proto are believed; with none, the client is the socket's peer (lib/http/forwarded.mjs).
+  CUSTODY_TRUSTED_PROXIES: z.string().default("").superRefine(checkProxyList),
+  // Set by lib/cli/serve.mjs for its own workers, never by an operator: proves its peer header genuine.
+  CUSTODY_PEER_TOKEN: z.string().min(32).optional(),
   // The access log's checkpoint directory, signing key, origin and in-server sealer.
   ...logEnvSchema.shape,
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string; passwordSignIn: boolean };
+function checkProxyList(list: string, ctx: z.RefinementCtx) {
+  try {
+    parseTrustedProxies(list);
+  } catch (err) {
+    ctx.addIssue({ code: "custom", message: `${err instanceof Error ? err.message : err}; give IP addresses or CIDR ranges, comma-separated` });
+  }
+}
+
+export type Env = z.infer<typeof schema> & { dataDir: string; passwordSignIn: boolean; trustedProxies: BlockList };
 
 let cached: Env | undefined;
 
@@ -42,6 +57,7 @@ export function env(): Env {
     ...e,
     dataDir: path.resolve(e.CUSTODY_DATA_DIR),
     passwordSignIn: e.CUSTODY_DEMO || e.CUSTODY_PASSWORD_SIGNIN,
+    trustedProxies: parseTrustedProxies(e.CUSTODY_TRUSTED_PROXIES),
   };
   return cached;
 }

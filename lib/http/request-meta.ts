@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac, hkdfSync, randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
+import { clientOf } from "./client-address";
 
 // Who made a request, as the access log records it. The IP address is kept only as an HMAC
 // so the log can link events from one address without holding the address itself.
@@ -19,8 +20,7 @@ export function hmacIp(ip: string | null | undefined): string | null {
 }
 
 export function requestMetaFrom(headers: Headers): RequestMeta {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || headers.get("x-real-ip");
+  const { ip } = clientOf(headers);
   const requestId = headers.get("x-request-id");
   return {
     requestId: requestId && /^[\w.-]{1,100}$/.test(requestId) ? requestId : randomUUID(),

@@ -22,8 +22,23 @@ export const EMERGENCY_MAX_HOURS = 72;
 export const APPROVAL_TTL_HOURS = 24;
 /** Reading content needs a TOTP check this recent. */
 export const STEP_UP_MINUTES = 15;
-/** Wrong TOTP codes tolerated per staff member within STEP_UP_MINUTES before step-up locks. */
+/** Wrong TOTP codes per session: the first few freely, then with backoff; at the maximum that session's step-up locks. */
+export const TOTP_FREE_FAILURES = 2;
 export const MAX_TOTP_FAILURES = 5;
+/** Wrong TOTP codes for one account from one client (IP HMAC) within the lock period before that client is locked out. */
+export const CLIENT_TOTP_LOCK_FAILURES = 10;
+export const TOTP_LOCK_MINUTES = 60;
+/** Wrong passwords per account within the window: the first freely, then with backoff, then a lockout. */
+export const SIGN_IN_FREE_FAILURES = 5;
+export const SIGN_IN_LOCK_FAILURES = 10;
+/** The same per client (IP HMAC), across accounts, against password spraying. */
+export const CLIENT_SIGN_IN_FREE_FAILURES = 20;
+export const CLIENT_SIGN_IN_LOCK_FAILURES = 50;
+/** Failures older than this are forgotten; a lockout lasts this long. */
+export const SIGN_IN_WINDOW_MINUTES = 15;
+export const SIGN_IN_LOCK_MINUTES = 15;
+/** Backoff after the free failures: 1 s, doubling with each failure, at most this long. */
+export const BACKOFF_MAX_SECONDS = 60;
 /** An initial password (demo mode only; production staff sign in with SSO) is at least this long. */
 export const MIN_PASSWORD = 12;
 /** Sessions end after this long without a request, and after this long in any case. */

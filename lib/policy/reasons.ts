@@ -1,4 +1,4 @@
-import { APPROVAL_TTL_HOURS, EMERGENCY_MAX_HOURS, MIN_JUSTIFICATION, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, STEP_UP_MINUTES } from "./limits";
+import { APPROVAL_TTL_HOURS, EMERGENCY_MAX_HOURS, MIN_JUSTIFICATION, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, SIGN_IN_LOCK_MINUTES, STEP_UP_MINUTES, TOTP_LOCK_MINUTES } from "./limits";
 
 // Why something was refused. The code goes into the access log's denial_reason; the message is
 // what the person sees. Both must say enough for an auditor to understand the refusal.
@@ -48,7 +48,10 @@ export const DENIAL_REASONS = {
   TOTP_NOT_ENROLLED: "Set up an authenticator app first.",
   TOTP_INVALID: "That code is not valid. Check your authenticator and try again.",
   TOTP_REUSED: "That code was already used. Wait for the next one.",
-  TOTP_LOCKED: `Too many wrong codes. Wait ${STEP_UP_MINUTES} minutes, then try again.`,
+  TOTP_THROTTLED: "Too many wrong codes. Wait a moment before the next try.",
+  TOTP_LOCKED: `Too many wrong codes: step-up is locked for this session. Sign out and in again (from this device, after ${TOTP_LOCK_MINUTES} minutes if still refused).`,
+  SIGN_IN_THROTTLED: "Too many failed sign-ins. Wait a moment before trying again.",
+  SIGN_IN_LOCKED: `Too many failed sign-ins: sign-in is locked for ${SIGN_IN_LOCK_MINUTES} minutes.`,
   READ_LIMIT: "You have reached the hourly limit of content reads. Try again later or ask a lead.",
   SELF_CHANGE: "Nobody changes their own roles, regions, links or status; ask another admin.",
   ROLES_REQUIRED: "A staff member needs at least one role.",

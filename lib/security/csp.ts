@@ -18,6 +18,9 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
   ].join("; ");
 }
 
+/** The policy for everything that is not a page (JSON, files): nothing to load, nobody may frame it. */
+export const UNFRAMEABLE_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 /** Headers every response carries, pages and API alike. */
 export const SECURITY_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",

@@ -51,18 +51,21 @@ describe("step-up", () => {
     expect((await eventsSince(before, world.caseId)).map((e) => e.denialReason)).toEqual(["STEP_UP_REQUIRED"]);
   });
 
-  it("refuses a replayed code, a wrong code, and locks after five wrong codes in 15 minutes", async () => {
+  it("refuses a replayed code and wrong codes, backs off, and locks the session after five", async () => {
     const { reviewer } = await readerWithGrant();
     const now = new Date();
     const good = await code(now);
     await verifyStepUp(reviewer, good, meta, now);
     await refused(verifyStepUp(reviewer, good, meta, now), "TOTP_REUSED");
     const wrong = good === "000000" ? "111111" : "000000";
-    for (let i = 0; i < 4; i++) await refused(verifyStepUp(reviewer, wrong, meta, now), "TOTP_INVALID");
-    const later = new Date(now.getTime() + 60_000);
+    await refused(verifyStepUp(reviewer, wrong, meta, now), "TOTP_INVALID");
+    await refused(verifyStepUp(reviewer, wrong, meta, now), "TOTP_INVALID");
+    await refused(verifyStepUp(reviewer, wrong, meta, now), "TOTP_THROTTLED");
+    await refused(verifyStepUp(reviewer, wrong, meta, now), "TOTP_LOCKED");
+    const later = new Date(now.getTime() + 60 * 60_000);
     await refused(verifyStepUp(reviewer, await code(later), meta, later), "TOTP_LOCKED");
-    const denials = await getDb().accessEvent.count({ where: { actorId: reviewer.id, action: "STEP_UP", outcome: "DENIED" } });
-    expect(denials).toBe(6);
+    const denials = await getDb().accessEvent.findMany({ where: { actorId: reviewer.id, action: "STEP_UP", outcome: "DENIED" }, orderBy: { seq: "asc" } });
+    expect(denials.map((e) => e.denialReason)).toEqual(["TOTP_REUSED", "TOTP_INVALID", "TOTP_INVALID", "TOTP_THROTTLED", "TOTP_LOCKED", "TOTP_LOCKED"]);
   });
 
   it("one code sent from two sessions at the same moment passes exactly once", async () => {
