@@ -38,6 +38,11 @@ const BODIES: Partial<Record<OperationId, Record<string, unknown>>> = {
   "PATCH /api/v1/staff/{staffId}": { name: "Fuzzed", roles: ["REVIEWER"], regions: ["US"], disabled: false, links: [] },
 };
 
+// Probes whose 503 is their report (this test's world runs no sealer, so it is never "ready"):
+// there a 503 is fine when it is the probe's own answer, not an error.
+const PROBES = new Set<OperationId>(["GET /api/health", "GET /api/ready"]);
+const isProbeReport = (op: OperationId, status: number, text: string) => PROBES.has(op) && status === 503 && !("error" in JSON.parse(text || "{}"));
+
 const ROUTES = ALL_OPERATIONS.filter((op) => !op.startsWith("PAGE ") && !op.includes("[...nextauth]"));
 const staffByRole = new Map<Role, StaffContext>();
 const ids: Record<string, string> = {};
@@ -109,6 +114,7 @@ describe("every route in the registry, fuzzed", () => {
           // Read every body to its end: a stream (export, verify) works on until it is drained.
           const body = await res.text();
           const text = res.headers.get("content-type")?.startsWith("application/json") ? body : "";
+          if (isProbeReport(op, res.status, text)) continue;
           if (res.status >= 500) wrong.push(`${v.label}: ${res.status} ${text.slice(0, 160)}`);
           else if (v.unsafe && !isPublic && res.status !== 400) wrong.push(`${v.label}: expected 400, got ${res.status} ${text.slice(0, 160)}`);
           else if (res.status >= 400 && !JSON.parse(text || "{}").error?.message) wrong.push(`${v.label}: ${res.status} without a message`);
