@@ -41,6 +41,8 @@ export type OperationSpec<A extends Access, P extends ParamSpecs, Q extends z.Zo
    * function that decides and logs every refusal itself (the content route).
    */
   access?: A;
+  /** Look the session up without counting this request as activity (a page's open event channel). */
+  passive?: boolean;
   params?: P;
   /** Parses the query string as an object of its first values. */
   query?: Q;
@@ -97,12 +99,13 @@ export function withOperation<
 >(id: ProtectedOperationId, spec: OperationSpec<A, P, Q, B>, handler: (input: OperationInput<A, P, Q, B>) => Promise<Response>): RouteHandler {
   const csrf = (OPERATIONS[id].rules as readonly string[]).includes("CSRF");
   const session = spec.access === "session";
+  const passive = { passive: spec.passive === true };
   const paramSpecs = spec.params ? Object.entries(spec.params) : null;
   const { query: querySchema, body: bodySchema } = spec;
   return async (req, ctx) => {
     try {
       if (csrf) assertSameOriginMutation(req);
-      const staff = session ? await currentStaff() : await authorizeApi(id, req);
+      const staff = session ? await currentStaff() : await authorizeApi(id, req, passive);
       const params: Record<string, unknown> = {};
       if (paramSpecs) {
         const raw = (await ctx?.params) ?? {};
