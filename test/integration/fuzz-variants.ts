@@ -25,7 +25,7 @@ export const HOSTILE_TEXT = [HUGE, "", " ", "../../etc/passwd", "'; DROP TABLE \
 export const HOSTILE_VALUES: unknown[] = [8.64e15, -8.64e15, 1e308, -1, 0, 2 ** 31, 2 ** 53 + 2, 1.5, true, null, [], {}, [[["deep"]]], { $gt: "" }, HUGE, "", "+275760-09-13T00:00:00.000Z"];
 
 /** Query keys some route reads; every GET route gets all of them, so a new one is covered. */
-export const QUERY_KEYS = ["from", "to", "limit", "cursor", "q", "account", "actor", "case", "caseId", "conversation", "format", "fromLeaf", "consistencyFrom", "treeSize", "status", "category", "kind", "ids", "role", "action", "outcome", "purpose", "days", "member"];
+export const QUERY_KEYS = ["from", "to", "limit", "cursor", "q", "account", "actor", "case", "caseId", "conversation", "format", "fromLeaf", "consistencyFrom", "treeSize", "status", "category", "kind", "ids", "role", "action", "outcome", "purpose", "days", "member", "grant"];
 // A forged keyset cursor (valid base64url JSON with a bad date and id) and int8 + 1 as text.
 const FORGED_CURSOR = Buffer.from(JSON.stringify({ p: 1, c: "not a date", i: "not a uuid" })).toString("base64url");
 const QUERY_VALUES = ["-1", "1e400", "9999999999999999999", "9999999999999999999999", "8640000000000000", "-8640000000000000", "+275760-09-13", "garbage", FORGED_CURSOR, HUGE];
