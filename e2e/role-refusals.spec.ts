@@ -83,6 +83,10 @@ test("mutations need the CSRF header; malformed input is a 4xx with a message, n
     ["GET", `/api/v1/cases?limit=100000`, {}],
     ["GET", `/api/v1/cases/${"x".repeat(5000)}/messages`, {}],
     ["POST", `/api/v1/cases/${SOME_ID}/decision`, { data: { decision: "DELETE_EVERYTHING", note: "x" } }],
+    // Segments Next.js itself cannot percent-decode: the proxy answers before Next's router does.
+    ["GET", `/api/v1/cases/%ZZ/messages`, {}],
+    ["GET", `/api/v1/cases/%C0%80/messages`, {}],
+    ["POST", `/api/v1/grants/%C0%80/revoke`, { data: { reason: "no longer needed" } }],
   ];
   for (const [method, path, opts] of bad) {
     const res = await call(page.request, method, path, opts);
@@ -90,5 +94,19 @@ test("mutations need the CSRF header; malformed input is a 4xx with a message, n
     expect(status, `${method} ${path.slice(0, 80)} ${JSON.stringify(opts).slice(0, 80)}`).toBeGreaterThanOrEqual(400);
     expect(status, `${method} ${path.slice(0, 80)}`).toBeLessThan(500);
     expect((await res.json()).error.message).toBeTruthy();
+  }
+});
+
+test("an undecodable page path and an opaque or unparsable Origin are 4xx, never a 500", async ({ page }) => {
+  await signIn(page, STAFF.reviewer);
+  for (const path of ["/cases/%ZZ", "/cases/%C0%80"]) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(400);
+    expect(await res.text()).toContain("not valid percent-encoded UTF-8");
+  }
+  for (const origin of ["null", "http://[::1", "::::"]) {
+    const res = await page.request.post(`/api/v1/cases/${SOME_ID}/claim`, { headers: { "content-type": "application/json", "x-custody-request": "1", origin }, data: {} });
+    expect(res.status(), `Origin: ${origin}`).toBe(403);
+    expect((await res.json()).error.code).toBe("CSRF");
   }
 });

@@ -1,3 +1,5 @@
+import { DENIAL_REASONS } from "@/lib/policy/reasons";
+
 // Errors that lib functions throw for expected refusals. Route handlers map them to HTTP
 // with a clear message; anything else is a 500 and a bug.
 
@@ -45,5 +47,22 @@ export class BadRequestError extends AppError {
 export class LogUnavailableError extends AppError {
   constructor() {
     super(503, "LOG_UNAVAILABLE", "The access log could not be written, so nothing is shown. Try again shortly.");
+  }
+}
+
+/** The database cannot be reached: a clear "try again", not a 500. */
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super(503, "DATABASE_UNAVAILABLE", "The database cannot be reached right now. Try again shortly.");
+  }
+}
+
+/**
+ * A case that does not exist, or that is not the caller's to reach: the two answer alike, so
+ * a refusal cannot confirm that a guessed id is real (the access log keeps the true reason).
+ */
+export class CaseNotFoundError extends AppError {
+  constructor() {
+    super(404, "CASE_NOT_FOUND", DENIAL_REASONS.CASE_NOT_FOUND);
   }
 }

@@ -84,7 +84,8 @@ function ThreadContent({ caseId, participants, canExpand, onEnd }: { caseId: str
         </p>
       );
     }
-    if (status === 403) {
+    // 404: no such case, or not this reader's (the server answers both alike).
+    if (status === 403 || status === 404) {
       return (
         <ErrorNotice title="Access refused">
           <p>{err.message}</p>

@@ -5,11 +5,13 @@ import { open, unwrapDataKey } from "@/lib/crypto/decrypt";
 import { messageAad, NONCE_BYTES } from "@/lib/crypto/envelope";
 import { getDb, withPgClient } from "@/lib/db";
 import type { CaseMessagesResponse } from "@/lib/dto";
-import { AppError, ForbiddenError, LogUnavailableError, UnauthenticatedError } from "@/lib/errors";
+import { AppError, CaseNotFoundError, ForbiddenError, LogUnavailableError, UnauthenticatedError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { UUID_RE } from "@/lib/ids";
 import { env } from "@/lib/env";
+import { hidesHeldCase } from "@/lib/policy/case-secrecy";
 import { decideContentRead, refusalAtReveal } from "@/lib/policy/content-access";
+import { decidePermission } from "@/lib/policy/permissions";
 import { loadReadContext, positionsOf, reveal, type ReadContext, type SealedMessage } from "./read-queries";
 import type { DenialReason } from "@/lib/policy/reasons";
 
@@ -19,7 +21,9 @@ import type { DenialReason } from "@/lib/policy/reasons";
 //   scope and the limit, count the read and insert the access event naming exactly the
 //   message ids it returns → commit (the statement's own) → only then unwrap the key and decrypt.
 //   Every refusal is logged as a DENIED event. If the log cannot be written, the caller gets
-//   503 and no content. Nothing else in Custody decrypts messages.
+//   503 and no content. Nothing else in Custody decrypts messages. A case that is not the
+//   reader's answers as one that does not exist (lib/policy/case-secrecy.ts); the event keeps
+//   the true reason.
 
 export type ReadRequest = { caseId: string; messageIds?: readonly string[] };
 
@@ -44,6 +48,12 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
   if (!staff) {
     await logDenial(null, "UNAUTHENTICATED", validCaseId, null, req, meta);
     throw new UnauthenticatedError();
+  }
+  // The role is asked before the case is looked up, so its refusal is the same for any id.
+  const role = decidePermission(staff.roles, "content:read");
+  if (!role.allow) {
+    await logDenial(staff, role.reason, null, null, req, meta);
+    throw new ForbiddenError(role.reason, role.message);
   }
   const now = new Date();
   const wantedIds = req.messageIds?.length ? [...new Set(req.messageIds)] : null;
@@ -95,6 +105,7 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
   } catch (err) {
     if (err instanceof Denied) {
       await logDenial(staff, err.reason, err.kase ? validCaseId : null, err.kase, req, meta);
+      if (!err.kase || hidesHeldCase(staff, err.kase)) throw new CaseNotFoundError();
       throw new ForbiddenError(err.reason, err.message);
     }
     if (err instanceof AppError) throw err;

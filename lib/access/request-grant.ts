@@ -5,9 +5,10 @@ import { loadCaseFacts, positionsBetween } from "@/lib/cases/case-facts";
 import { getDb } from "@/lib/db";
 import type { GrantSummary } from "@/lib/dto";
 import { env } from "@/lib/env";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { CaseNotFoundError, ForbiddenError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { approvalDueAt } from "@/lib/policy/approval";
+import { hidesHeldCase } from "@/lib/policy/case-secrecy";
 import { decideGrantRequest, type RequestedScope } from "@/lib/policy/grant-request";
 import { MINUTE } from "@/lib/policy/limits";
 import type { Purpose } from "@/lib/policy/purposes";
@@ -49,7 +50,7 @@ export async function requestGrant(staff: StaffContext, input: GrantRequestInput
     };
     if (!decision.allow) {
       await recordEvent(tx, { ...logged, action: "GRANT_REQUESTED", outcome: "DENIED", denialReason: decision.reason });
-      return { kind: "denied" as const, reason: decision.reason, message: decision.message };
+      return { kind: "denied" as const, reason: decision.reason, message: decision.message, hidden: hidesHeldCase(staff, kase) };
     }
     const pending = decision.approvalTriggers.length > 0;
     // A new request supersedes this reader's earlier live grant or pending request on the case.
@@ -89,7 +90,8 @@ export async function requestGrant(staff: StaffContext, input: GrantRequestInput
     });
     return { kind: "granted" as const, grant, pending };
   });
-  if (outcome.kind === "missing") throw new NotFoundError("No such case.");
+  // Someone else's case answers as a missing one (lib/policy/case-secrecy.ts); the event above keeps the reason.
+  if (outcome.kind === "missing" || (outcome.kind === "denied" && outcome.hidden)) throw new CaseNotFoundError();
   if (outcome.kind === "denied") throw new ForbiddenError(outcome.reason, outcome.message);
   return { status: outcome.pending ? 202 : 201, grant: toGrantSummary(outcome.grant) };
 }

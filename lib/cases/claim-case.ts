@@ -2,12 +2,17 @@ import "server-only";
 import { recordEvent } from "@/lib/log/events/record-event";
 import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { CaseNotFoundError, ConflictError, ForbiddenError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { hidesClaimableCase } from "@/lib/policy/case-secrecy";
 import { decideClaim } from "@/lib/policy/case-work";
 import { loadCaseFacts } from "./case-facts";
 
-/** Claims a case if the policy allows (lib/policy/case-work.ts). Race-safe: one claimant wins. */
+/**
+ * Claims a case if the policy allows (lib/policy/case-work.ts). Race-safe: one claimant wins.
+ * A case someone else holds, or one the caller may not see, answers as a missing one
+ * (lib/policy/case-secrecy.ts); the DENIED event records the true reason.
+ */
 export async function claimCase(staff: StaffContext, caseId: string, meta: RequestMeta) {
   const db = getDb();
   const actor = toActor(staff);
@@ -18,6 +23,7 @@ export async function claimCase(staff: StaffContext, caseId: string, meta: Reque
     const decision = decideClaim(toStaffFacts(staff), kase);
     if (!decision.allow) {
       await recordEvent(tx, { ...logged, outcome: "DENIED", denialReason: decision.reason });
+      if (hidesClaimableCase(toStaffFacts(staff), kase)) return { kind: "missing" as const };
       return { kind: "denied" as const, reason: decision.reason, message: decision.message };
     }
     if (kase.assigneeId === staff.id) return { kind: "done" as const, status: kase.status };
@@ -25,17 +31,19 @@ export async function claimCase(staff: StaffContext, caseId: string, meta: Reque
       where: { id: kase.id, status: kase.status, assigneeId: null },
       data: { status: "IN_REVIEW", assigneeId: staff.id, claimedAt: new Date() },
     });
-    if (won.count !== 1) return { kind: "lost" as const };
+    if (won.count !== 1) {
+      // Someone else claimed it between the read and the write: now theirs, so hidden alike.
+      await recordEvent(tx, { ...logged, outcome: "DENIED", denialReason: "ALREADY_CLAIMED" });
+      return { kind: "missing" as const };
+    }
     await recordEvent(tx, { ...logged, outcome: "ALLOWED" });
     return { kind: "done" as const, status: "IN_REVIEW" as const };
   });
   switch (outcome.kind) {
     case "missing":
-      throw new NotFoundError("No such case.");
-    case "lost":
-      throw new ConflictError("ALREADY_CLAIMED", "Someone else has just claimed this case.");
+      throw new CaseNotFoundError();
     case "denied":
-      if (outcome.reason === "ALREADY_CLAIMED" || outcome.reason === "CASE_CLOSED") throw new ConflictError(outcome.reason, outcome.message);
+      if (outcome.reason === "CASE_CLOSED") throw new ConflictError(outcome.reason, outcome.message);
       throw new ForbiddenError(outcome.reason, outcome.message);
     case "done":
       return { id: caseId, status: outcome.status, assigneeId: staff.id };

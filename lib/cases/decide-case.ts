@@ -3,7 +3,7 @@ import { recordEvent } from "@/lib/log/events/record-event";
 import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import type { Decision } from "@/lib/dto";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { CaseNotFoundError, ConflictError, ForbiddenError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { decideCaseDecision } from "@/lib/policy/case-work";
 import { decidePermission } from "@/lib/policy/permissions";
@@ -20,7 +20,7 @@ export async function decideCase(staff: StaffContext, input: { caseId: string; d
       where: { id: input.caseId },
       select: { id: true, status: true, assigneeId: true, conversationId: true },
     });
-    if (!kase) throw new NotFoundError("No such case.");
+    if (!kase) throw new CaseNotFoundError();
     const decision = decideCaseDecision(toStaffFacts(staff), kase);
     if (!decision.allow) {
       if (decision.reason === "CASE_CLOSED") throw new ConflictError("CASE_CLOSED", "This case is already closed.");

@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Category, QueuePage } from "@/lib/dto";
 import { ForbiddenError } from "@/lib/errors";
+import { UUID_RE } from "@/lib/ids";
+import { EARLIEST_DATE, LATEST_DATE } from "@/lib/validation/sane-date";
 import { decidePermission } from "@/lib/policy/permissions";
 import { visibleCasesWhere } from "./visible-cases";
 
@@ -17,7 +19,10 @@ function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
-    return typeof c.p === "number" && typeof c.c === "string" && typeof c.i === "string" ? c : null;
+    // A forged cursor must not reach the query: a bad date or id there is a database error.
+    const at = typeof c.c === "string" ? Date.parse(c.c) : NaN;
+    const valid = Number.isSafeInteger(c.p) && at >= EARLIEST_DATE.getTime() && at <= LATEST_DATE.getTime() && typeof c.i === "string" && UUID_RE.test(c.i);
+    return valid ? c : null;
   } catch {
     return null;
   }

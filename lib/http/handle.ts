@@ -1,7 +1,9 @@
 import "server-only";
 import { ZodError } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, BadRequestError, DatabaseUnavailableError } from "@/lib/errors";
 import { SECURITY_HEADERS } from "@/lib/security/csp";
+import { isSafeText, SAFE_TEXT_MESSAGE } from "@/lib/validation/safe-text";
+import { isDatabaseUnavailable } from "./database-unavailable";
 
 // Thin route handlers: parse → one lib call → map to HTTP. Expected refusals become 4xx with a
 // message; anything unexpected becomes a 500 that reveals nothing.
@@ -15,12 +17,20 @@ export function json(body: unknown, init?: ResponseInit) {
   return new Response(JSON.stringify(body), { status: init?.status, statusText: init?.statusText, headers });
 }
 
-export function errorResponse(err: unknown) {
+/**
+ * Maps an error to HTTP. `unavailable` is what this route says when the database cannot be
+ * reached (the content route says LOG_UNAVAILABLE: nothing is shown without its event).
+ */
+export function errorResponse(err: unknown, unavailable: () => AppError = () => new DatabaseUnavailableError()) {
   if (err instanceof AppError) return json({ error: { code: err.code, message: err.message } }, { status: err.status });
   if (err instanceof ZodError) {
     const first = err.issues[0];
     const where = first?.path.length ? `${first.path.join(".")}: ` : "";
     return json({ error: { code: "BAD_REQUEST", message: `${where}${first?.message ?? "invalid request"}` } }, { status: 400 });
+  }
+  if (isDatabaseUnavailable(err)) {
+    console.error("database unavailable:", err instanceof Error ? err.message : err);
+    return errorResponse(unavailable());
   }
   console.error("unhandled error in route", err instanceof Error ? err.message : err);
   return json({ error: { code: "INTERNAL", message: "Something went wrong." } }, { status: 500 });
@@ -47,12 +57,23 @@ function originHost(origin: string): string | null {
   return url.origin === "null" ? null : url.host;
 }
 
+const MAX_BODY_CHARS = 1_000_000;
+
+/** Refuses, while parsing, any string or key a text column could not hold as sent. */
+function safeStrings(key: string, value: unknown) {
+  if ((typeof value === "string" && !isSafeText(value)) || !isSafeText(key)) throw new BadRequestError(`${key || "body"}: ${SAFE_TEXT_MESSAGE}`);
+  return value;
+}
+
 export async function readJson(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.includes("application/json")) throw new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "Send a JSON body (content-type: application/json).");
+  const text = await req.text();
+  if (text.length > MAX_BODY_CHARS) throw new AppError(413, "BODY_TOO_LARGE", "The request body is too large.");
   try {
-    return await req.json();
-  } catch {
+    return JSON.parse(text, safeStrings);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError(400, "BAD_JSON", "The request body is not valid JSON.");
   }
 }

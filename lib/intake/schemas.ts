@@ -1,18 +1,20 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
+import { saneDate } from "@/lib/validation/sane-date";
 
 // What the platform pushes to Custody. The same schemas validate the HTTP intake and the
 // demo seed, which goes through the same ingestion code.
 
-const externalId = z.string().trim().min(1).max(200);
+const externalId = safeText.trim().min(1).max(200);
 
 export const accountInput = z.object({
   externalId,
-  handle: z.string().trim().min(1).max(100),
-  displayName: z.string().trim().min(1).max(200),
+  handle: safeText.trim().min(1).max(100),
+  displayName: safeText.trim().min(1).max(200),
   isMinor: z.boolean().default(false),
   dataRegion: z.enum(["US", "EU"]),
   isProtected: z.boolean().default(false),
-  protectedKind: z.string().max(50).nullable().default(null),
+  protectedKind: safeText.max(50).nullable().default(null),
 });
 export type AccountInput = z.input<typeof accountInput>;
 
@@ -24,8 +26,8 @@ export const messagesInput = z.object({
       z.object({
         externalId,
         senderExternalId: externalId,
-        sentAt: z.coerce.date(),
-        text: z.string().max(10_000),
+        sentAt: saneDate,
+        text: safeText.max(10_000),
         hasMedia: z.boolean().default(false),
       }),
     )
@@ -42,8 +44,8 @@ export const reportInput = z.object({
   conversationExternalId: externalId,
   reportedMessageExternalIds: z.array(externalId).min(1).max(50),
   category: z.enum(CATEGORIES),
-  text: z.string().trim().min(1).max(5_000),
-  createdAt: z.coerce.date().optional(),
+  text: safeText.trim().min(1).max(5_000),
+  createdAt: saneDate.optional(),
   priority: z.number().int().min(1).max(4).optional(),
 });
 export type ReportInput = z.input<typeof reportInput>;

@@ -8,7 +8,7 @@ import type { RuleId } from "./rules";
 
 export type Operation = { permission: Permission | null; rules: readonly RuleId[]; summary: string };
 
-const CONTENT_RULES = ["SESSION", "ROLE_CONFLICT", "ASSIGNMENT", "RESIDENCY", "CONFLICT_OF_INTEREST", "GRANT_LIVE", "SCOPE", "STEP_UP", "READ_LIMIT"] as const;
+const CONTENT_RULES = ["SESSION", "ROLE_CONFLICT", "ASSIGNMENT", "CASE_SECRECY", "RESIDENCY", "CONFLICT_OF_INTEREST", "GRANT_LIVE", "SCOPE", "STEP_UP", "READ_LIMIT"] as const;
 const MUTATION = ["SESSION", "CSRF", "ROLE_CONFLICT"] as const;
 
 export const OPERATIONS = {
@@ -17,11 +17,11 @@ export const OPERATIONS = {
   "GET /api/auth/[...nextauth]": { permission: null, rules: [], summary: "next-auth session, CSRF token and providers" },
   "POST /api/auth/[...nextauth]": { permission: null, rules: [], summary: "next-auth sign-in and sign-out" },
   "GET /api/v1/cases": { permission: "queue:read", rules: ["SESSION", "ROLE_CONFLICT", "CASE_VISIBILITY", "RESIDENCY", "CONFLICT_OF_INTEREST"], summary: "The queue" },
-  "POST /api/v1/cases/{caseId}/claim": { permission: "case:claim", rules: [...MUTATION, "CASE_VISIBILITY", "RESIDENCY", "CONFLICT_OF_INTEREST", "CLAIM"], summary: "Claim a case" },
+  "POST /api/v1/cases/{caseId}/claim": { permission: "case:claim", rules: [...MUTATION, "CASE_VISIBILITY", "RESIDENCY", "CONFLICT_OF_INTEREST", "CLAIM", "CASE_SECRECY"], summary: "Claim a case" },
   "POST /api/v1/cases/{caseId}/decision": { permission: "case:decide", rules: [...MUTATION, "ASSIGNMENT"], summary: "Decide a case (ends its grants)" },
   "POST /api/v1/cases/{caseId}/grants": {
     permission: "grant:request",
-    rules: [...MUTATION, "ASSIGNMENT", "RESIDENCY", "CONFLICT_OF_INTEREST", "PURPOSE", "SCOPE", "EMERGENCY_WINDOW", "SECOND_PERSON"],
+    rules: [...MUTATION, "ASSIGNMENT", "CASE_SECRECY", "RESIDENCY", "CONFLICT_OF_INTEREST", "PURPOSE", "SCOPE", "EMERGENCY_WINDOW", "SECOND_PERSON"],
     summary: "Request an access grant → 201 active or 202 pending approval",
   },
   "GET /api/v1/cases/{caseId}/messages": { permission: "content:read", rules: CONTENT_RULES, summary: "The only route that returns DM plaintext" },

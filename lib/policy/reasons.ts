@@ -10,7 +10,7 @@ export const DENIAL_REASONS = {
   DISABLED: "Your account is disabled.",
   ROLE: "Your role does not allow this.",
   ROLE_CONFLICT: "This combination of roles is not allowed (separation of duties).",
-  CASE_NOT_FOUND: "No such case.",
+  CASE_NOT_FOUND: "No such case, or not yours to open.",
   CASE_NOT_VISIBLE: "Cases with this basis are not handled by your role.",
   CASE_CLOSED: "This case is closed, so its thread can no longer be opened.",
   NOT_ASSIGNED: "This case is not claimed by or assigned to you.",

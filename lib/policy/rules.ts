@@ -36,6 +36,7 @@ export const ATTRIBUTE_RULES = {
   READ_LIMIT: `At most ${DEFAULT_READ_LIMIT_PER_HOUR} content reads per reader per hour (CUSTODY_READ_LIMIT_PER_HOUR); refusals are logged.`,
   SELF_CHANGE: "Nobody changes their own roles, regions, account links or disabled flag.",
   OWN_EVENTS: "The event channel speaks only of the staff member's own grants and session: someone else's grant id is answered exactly like one that does not exist. It carries no message content, and holding it open does not count as activity for the idle timeout.",
+  CASE_SECRECY: "A case that is not the caller's to reach (held by someone else, or outside their bases, regions or conflicts) answers exactly as one that does not exist: 404 CASE_NOT_FOUND. The access log records the true reason.",
   CSRF: "Mutations must come from a Custody page: header x-custody-request: 1 and a same-origin Origin.",
 } as const;
 

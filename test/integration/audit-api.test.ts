@@ -75,7 +75,7 @@ afterAll(async () => {
 
 describe("public key and checkpoints", () => {
   it("publishes the verifier key to anyone", async () => {
-    const res = await as(null, () => publicKey());
+    const res = await as(null, () => publicKey(get("/api/v1/audit/public-key")));
     expect(res.status).toBe(200);
     expect((await res.text()).trim()).toBe(d.signer.verifierKey);
   });

@@ -46,8 +46,10 @@ describe("deciding a case ends its grants", () => {
     const logged = await getDb().accessEvent.findFirstOrThrow({ where: { caseId: world.caseId, action: "CASE_DECIDED" } });
     expect(((logged.details as { endedGrantIds: string[] }).endedGrantIds ?? []).sort()).toEqual([live.id, pending.id].sort());
 
-    // The former holder reads nothing, and the widening can no longer be approved.
-    await expect(readCaseMessages(reviewer, { caseId: world.caseId }, meta)).rejects.toMatchObject({ status: 403 });
+    // The former holder reads nothing, and the widening can no longer be approved. An escalated
+    // case is no longer theirs, so it answers as one that does not exist (lib/policy/case-secrecy.ts).
+    const refused = decision === "ESCALATE" ? { status: 404, code: "CASE_NOT_FOUND" } : { status: 403 };
+    await expect(readCaseMessages(reviewer, { caseId: world.caseId }, meta)).rejects.toMatchObject(refused);
     const lead = await makeStaff(["LEAD"]);
     await expect(decideOnRequest(lead, { grantId: pending.id, verdict: "approve" }, meta)).rejects.toMatchObject({ status: 403, code: "NOT_PENDING" });
     expect((await getDb().accessGrant.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("ENDED");

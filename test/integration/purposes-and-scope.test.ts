@@ -5,7 +5,7 @@ import { requestGrant } from "@/lib/access/request-grant";
 import { decideOnRequest } from "@/lib/approvals/decide-request";
 import { claimCase } from "@/lib/cases/claim-case";
 import { disconnectDb, getDb } from "@/lib/db";
-import { assignTo, lastSeq, eventsSince, makeReportedConversation, makeStaff, meta, refused } from "./world";
+import { assignTo, eventsSince, hiddenCase, lastSeq, makeReportedConversation, makeStaff, meta, refused } from "./world";
 
 // Purposes and scope widening against a real database: each purpose's scope and conditions
 // (legal verification by someone else, the 72-hour emergency window, a different reviewer
@@ -89,7 +89,10 @@ describe("purposes", () => {
     await decideOnRequest(otherLegal, { grantId: grant.id, verdict: "approve" }, meta);
     expect((await readCaseMessages(legal, { caseId: world.caseId }, meta)).messages).toHaveLength(21);
     const reviewer = await makeStaff(["REVIEWER"]);
-    await refused(claimCase(reviewer, world.caseId, meta), "CASE_NOT_VISIBLE");
+    // Not a basis the reviewer handles: hidden as if missing, the log naming why.
+    const seen = await lastSeq();
+    await hiddenCase(claimCase(reviewer, world.caseId, meta));
+    expect((await eventsSince(seen, world.caseId)).map((e) => e.denialReason)).toEqual(["CASE_NOT_VISIBLE"]);
   });
 
   it("EMERGENCY: a requested window of at most 72 h, always approved by a lead, flagged for post-hoc review", async () => {

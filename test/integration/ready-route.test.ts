@@ -26,7 +26,7 @@ const { GET } = await import("@/app/api/ready/route");
 
 let d: LogDb;
 async function ready(): Promise<{ status: number; body: Readiness; text: string }> {
-  const res = await GET();
+  const res = await GET(new Request("http://localhost/api/ready"));
   const text = await res.text();
   return { status: res.status, body: JSON.parse(text) as Readiness, text };
 }

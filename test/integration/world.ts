@@ -94,6 +94,14 @@ export async function refused(p: Promise<unknown>, code: string, status = 403) {
   return err;
 }
 
+/**
+ * Expects a case to be hidden from the caller: refused exactly as a case that does not exist
+ * (404 CASE_NOT_FOUND, lib/policy/case-secrecy.ts). Check the log for the true reason.
+ */
+export function hiddenCase(p: Promise<unknown>) {
+  return refused(p, "CASE_NOT_FOUND", 404);
+}
+
 /** Events written for a case since a sequence number, oldest first. */
 export async function eventsSince(seq: bigint, caseId?: string) {
   return getDb().accessEvent.findMany({ where: { seq: { gt: seq }, ...(caseId ? { caseId } : {}) }, orderBy: { seq: "asc" } });

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { PURPOSES } from "@/lib/policy/purposes";
 import { ROLES } from "@/lib/policy/roles";
 import { ACTIONS } from "@/lib/log/events/actions";
+import { eventSeqText } from "@/lib/validation/event-seq";
+import { safeText } from "@/lib/validation/safe-text";
 
 // The auditor's search filters, one schema for the page's query string, the JSON API and the
 // export links, so a filtered view is the same URL everywhere. Anything malformed is a
@@ -18,7 +20,7 @@ const when = z
   .trim()
   .refine((s) => (DAY.test(s) || ISO.test(s)) && !Number.isNaN(Date.parse(DAY.test(s) ? `${s}T00:00:00Z` : s)), "expected a date (YYYY-MM-DD) or an ISO timestamp");
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => safeText.trim().max(max);
 
 export const auditFilterSchema = z.object({
   /** A staff member: email, part of an email or name, or their id. */
@@ -38,7 +40,7 @@ export const auditFilterSchema = z.object({
   to: when.optional(),
   /** Text in the justification. Three characters at least: shorter text cannot use the trigram index. */
   q: text(200).min(3, "search text needs at least 3 characters").optional(),
-  cursor: z.string().regex(/^\d{1,19}$/, "expected a sequence number").optional(),
+  cursor: eventSeqText().optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
@@ -53,16 +55,22 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
  * "any"), only the first value of a repeated key counts, and unknown keys are ignored.
  */
 export function parseAuditFilters(params: URLSearchParams | Record<string, string | string[] | undefined>) {
+  return auditFilterSchema.safeParse(filledFields(params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params)));
+}
+
+function filledFields(entries: [string, unknown][]): Record<string, string> {
   const raw: Record<string, string> = {};
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
   for (const [name, value] of entries) {
     // `caseId` is the first version's name for the case filter; old links keep working.
     const key = name === "caseId" ? "case" : name;
-    const v = Array.isArray(value) ? value[0] : value;
-    if (v !== undefined && v.trim() !== "" && !(key in raw)) raw[key] = v;
+    const v: unknown = Array.isArray(value) ? value[0] : value;
+    if (typeof v === "string" && v.trim() !== "" && !(key in raw)) raw[key] = v;
   }
-  return auditFilterSchema.safeParse(raw);
+  return raw;
 }
+
+/** The same reading, as one schema over a query string's values (for the API's route wrapper). */
+export const auditFilterQuery = z.preprocess((q) => filledFields(Object.entries(q as Record<string, unknown>)), auditFilterSchema);
 
 /**
  * A filter's time bounds as PostgreSQL timestamps (strings, so microseconds survive): `from`

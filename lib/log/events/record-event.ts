@@ -3,6 +3,7 @@ import type { PoolClient } from "pg";
 import type { Db, Tx } from "@/lib/db";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { Action } from "./actions";
+import { loggableDetails, loggableText } from "./loggable-text";
 
 // Writes one access-log event. Callers pass the transaction that carries the change being
 // recorded, so the event and the change commit or fail together. Errors propagate: an
@@ -39,12 +40,13 @@ function eventRow(e: EventInput) {
       accountIds: e.accountIds ? [...e.accountIds] : [],
       messageIds: e.messageIds ? [...e.messageIds] : [],
       purpose: e.purpose ?? null,
-      justification: e.justification ?? null,
+      justification: e.justification == null ? null : loggableText(e.justification),
       grantId: e.grantId ?? null,
       requestId: e.meta?.requestId ?? null,
       ipHmac: e.meta?.ipHmac ?? null,
-      userAgent: e.meta?.userAgent ?? null,
-      details: e.details ?? null,
+      userAgent: e.meta?.userAgent == null ? null : loggableText(e.meta.userAgent),
+      // Caller-sent text must never make the insert fail (lib/log/events/loggable-text.ts).
+      details: e.details ? (loggableDetails(e.details) as Record<string, unknown>) : null,
   };
 }
 

@@ -1,10 +1,12 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { withPublicOperation } from "@/lib/http/with-operation";
 
-// "GET /api/auth/[...nextauth]" and "POST /api/auth/[...nextauth]" are public by nature (sign-in,
-// sign-out, CSRF token); next-auth checks its own CSRF token on POST.
-function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
+// Public by nature (sign-in, sign-out, CSRF token): the lighter wrapper, because next-auth
+// parses its own input and checks its own CSRF token on POST.
+function handler(req: Request, ctx?: { params: Promise<Record<string, string | string[] | undefined>> }) {
   return NextAuth(authOptions(req.headers))(req, ctx);
 }
 
-export { handler as GET, handler as POST };
+export const GET = withPublicOperation("GET /api/auth/[...nextauth]", handler);
+export const POST = withPublicOperation("POST /api/auth/[...nextauth]", handler);

@@ -1,12 +1,5 @@
 import { listApprovals } from "@/lib/approvals/list-approvals";
-import { authorizeApi } from "@/lib/auth/authorize";
-import { errorResponse, json } from "@/lib/http/handle";
+import { json } from "@/lib/http/handle";
+import { withOperation } from "@/lib/http/with-operation";
 
-export async function GET(req: Request) {
-  try {
-    const staff = await authorizeApi("GET /api/v1/approvals", req);
-    return json(await listApprovals(staff));
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = withOperation("GET /api/v1/approvals", {}, async ({ staff }) => json(await listApprovals(staff)));

@@ -1,26 +1,11 @@
-import { authorizeApi } from "@/lib/auth/authorize";
-import { assertSameOriginMutation, errorResponse, json, readJson } from "@/lib/http/handle";
-import { requestMetaFrom } from "@/lib/http/request-meta";
+import { json } from "@/lib/http/handle";
+import { withOperation } from "@/lib/http/with-operation";
 import { createStaff } from "@/lib/staff/save-staff";
 import { staffCreateInput } from "@/lib/staff/staff-input";
 import { listStaff } from "@/lib/staff/staff-record";
 
-export async function GET(req: Request) {
-  try {
-    const staff = await authorizeApi("GET /api/v1/staff", req);
-    return json({ staff: await listStaff(staff) });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = withOperation("GET /api/v1/staff", {}, async ({ staff }) => json({ staff: await listStaff(staff) }));
 
-export async function POST(req: Request) {
-  try {
-    assertSameOriginMutation(req);
-    const staff = await authorizeApi("POST /api/v1/staff", req);
-    const input = staffCreateInput.parse(await readJson(req));
-    return json({ staff: await createStaff(staff, input, requestMetaFrom(req.headers)) }, { status: 201 });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const POST = withOperation("POST /api/v1/staff", { body: staffCreateInput }, async ({ staff, body, meta }) =>
+  json({ staff: await createStaff(staff, body, meta) }, { status: 201 }),
+);

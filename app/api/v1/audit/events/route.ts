@@ -1,17 +1,8 @@
 import { searchAuditEvents } from "@/lib/audit/search/search-events";
-import { parseAuditFilters } from "@/lib/audit/search/search-filters";
-import { authorizeApi } from "@/lib/auth/authorize";
-import { errorResponse, json } from "@/lib/http/handle";
+import { auditFilterQuery } from "@/lib/audit/search/search-filters";
+import { json } from "@/lib/http/handle";
+import { withOperation } from "@/lib/http/with-operation";
 
-// Search the access log (auditors). Query: the filters of lib/audit/search/search-filters.ts, cursor,
+// Search the access log (auditors): the filters of lib/audit/search/search-filters.ts, cursor,
 // limit. A malformed filter is a 400 naming the field.
-export async function GET(req: Request) {
-  try {
-    const staff = await authorizeApi("GET /api/v1/audit/events", req);
-    const parsed = parseAuditFilters(new URL(req.url).searchParams);
-    if (!parsed.success) throw parsed.error;
-    return json(await searchAuditEvents(staff, parsed.data));
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = withOperation("GET /api/v1/audit/events", { query: auditFilterQuery }, async ({ staff, query }) => json(await searchAuditEvents(staff, query)));

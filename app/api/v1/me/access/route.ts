@@ -1,19 +1,13 @@
 import { z } from "zod";
-import { authorizeApi } from "@/lib/auth/authorize";
-import { errorResponse, json } from "@/lib/http/handle";
+import { json } from "@/lib/http/handle";
+import { withOperation } from "@/lib/http/with-operation";
 import { myAccessHistory } from "@/lib/history/my-access";
+import { eventSeqText } from "@/lib/validation/event-seq";
 
 const query = z.object({
   kind: z.enum(["all", "reads", "grants", "denials"]).optional(),
-  cursor: z.string().regex(/^\d{1,19}$/, "cursor must be an event number").optional(),
+  cursor: eventSeqText("cursor must be an event number").optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
-export async function GET(req: Request) {
-  try {
-    const staff = await authorizeApi("GET /api/v1/me/access", req);
-    return json(await myAccessHistory(staff, query.parse(Object.fromEntries(new URL(req.url).searchParams))));
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = withOperation("GET /api/v1/me/access", { query }, async ({ staff, query }) => json(await myAccessHistory(staff, query)));

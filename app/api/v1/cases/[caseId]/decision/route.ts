@@ -1,25 +1,15 @@
 import { z } from "zod";
-import { authorizeApi } from "@/lib/auth/authorize";
 import { decideCase } from "@/lib/cases/decide-case";
-import { NotFoundError } from "@/lib/errors";
-import { assertSameOriginMutation, errorResponse, json, readJson } from "@/lib/http/handle";
-import { requestMetaFrom } from "@/lib/http/request-meta";
-import { UUID_RE } from "@/lib/ids";
+import { json } from "@/lib/http/handle";
+import { caseIdParam } from "@/lib/http/route-params";
+import { withOperation } from "@/lib/http/with-operation";
+import { safeText } from "@/lib/validation/safe-text";
 
 const body = z.object({
   decision: z.enum(["NO_VIOLATION", "WARN", "REMOVE_MESSAGE", "RESTRICT_DMS", "SUSPEND", "ESCALATE"]),
-  note: z.string().trim().min(3, "a note of at least 3 characters is required").max(4000),
+  note: safeText.trim().min(3, "a note of at least 3 characters is required").max(4000),
 });
 
-export async function POST(req: Request, ctx: { params: Promise<{ caseId: string }> }) {
-  try {
-    assertSameOriginMutation(req);
-    const { caseId } = await ctx.params;
-    const staff = await authorizeApi("POST /api/v1/cases/{caseId}/decision", req);
-    if (!UUID_RE.test(caseId)) throw new NotFoundError("No such case.");
-    const input = body.parse(await readJson(req));
-    return json({ case: await decideCase(staff, { caseId, ...input }, requestMetaFrom(req.headers)) });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const POST = withOperation("POST /api/v1/cases/{caseId}/decision", { params: { caseId: caseIdParam }, body }, async ({ staff, params, body, meta }) =>
+  json({ case: await decideCase(staff, { caseId: params.caseId, ...body }, meta) }),
+);

@@ -1,22 +1,12 @@
 import { z } from "zod";
 import { decideOnRequest } from "@/lib/approvals/decide-request";
-import { authorizeApi } from "@/lib/auth/authorize";
-import { NotFoundError } from "@/lib/errors";
-import { assertSameOriginMutation, errorResponse, json, readJson } from "@/lib/http/handle";
-import { requestMetaFrom } from "@/lib/http/request-meta";
-import { UUID_RE } from "@/lib/ids";
+import { json } from "@/lib/http/handle";
+import { requestIdParam } from "@/lib/http/route-params";
+import { withOperation } from "@/lib/http/with-operation";
+import { safeText } from "@/lib/validation/safe-text";
 
-const body = z.object({ note: z.string().trim().max(2000).optional() });
+const body = z.object({ note: safeText.trim().max(2000).optional() });
 
-export async function POST(req: Request, ctx: { params: Promise<{ grantId: string }> }) {
-  try {
-    assertSameOriginMutation(req);
-    const { grantId } = await ctx.params;
-    const staff = await authorizeApi("POST /api/v1/grants/{grantId}/approve", req);
-    if (!UUID_RE.test(grantId)) throw new NotFoundError("No such request.");
-    const { note } = body.parse(await readJson(req));
-    return json({ grant: await decideOnRequest(staff, { grantId, verdict: "approve", note }, requestMetaFrom(req.headers)) });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const POST = withOperation("POST /api/v1/grants/{grantId}/approve", { params: { grantId: requestIdParam }, body }, async ({ staff, params, body, meta }) =>
+  json({ grant: await decideOnRequest(staff, { grantId: params.grantId, verdict: "approve", note: body.note }, meta) }),
+);

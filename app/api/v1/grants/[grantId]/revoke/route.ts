@@ -1,22 +1,12 @@
 import { z } from "zod";
 import { revokeGrant } from "@/lib/approvals/revoke-grant";
-import { authorizeApi } from "@/lib/auth/authorize";
-import { NotFoundError } from "@/lib/errors";
-import { assertSameOriginMutation, errorResponse, json, readJson } from "@/lib/http/handle";
-import { requestMetaFrom } from "@/lib/http/request-meta";
-import { UUID_RE } from "@/lib/ids";
+import { json } from "@/lib/http/handle";
+import { grantIdParam } from "@/lib/http/route-params";
+import { withOperation } from "@/lib/http/with-operation";
+import { safeText } from "@/lib/validation/safe-text";
 
-const body = z.object({ reason: z.string().trim().min(3, "say why the grant is revoked (at least 3 characters)").max(2000) });
+const body = z.object({ reason: safeText.trim().min(3, "say why the grant is revoked (at least 3 characters)").max(2000) });
 
-export async function POST(req: Request, ctx: { params: Promise<{ grantId: string }> }) {
-  try {
-    assertSameOriginMutation(req);
-    const { grantId } = await ctx.params;
-    const staff = await authorizeApi("POST /api/v1/grants/{grantId}/revoke", req);
-    if (!UUID_RE.test(grantId)) throw new NotFoundError("No such grant.");
-    const { reason } = body.parse(await readJson(req));
-    return json({ grant: await revokeGrant(staff, { grantId, reason }, requestMetaFrom(req.headers)) });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const POST = withOperation("POST /api/v1/grants/{grantId}/revoke", { params: { grantId: grantIdParam }, body }, async ({ staff, params, body, meta }) =>
+  json({ grant: await revokeGrant(staff, { grantId: params.grantId, reason: body.reason }, meta) }),
+);

@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { StaffContext } from "@/lib/auth/staff-context";
+import { disconnectDb, getDb } from "@/lib/db";
+import type { RouteHandler } from "@/lib/http/with-operation";
+import { ALL_OPERATIONS, OPERATIONS, type OperationId } from "@/lib/policy/operations";
+import { decidePermission } from "@/lib/policy/permissions";
+import type { Role } from "@/lib/policy/roles";
+import { bodyVariants, paramVariants, queryVariants, type Variant } from "./fuzz-variants";
+import { assignTo, makeReportedConversation, makeStaff } from "./world";
+
+// Every route in the registry, walked from lib/policy/operations.ts so a new route is fuzzed
+// the day it exists, gets dozens of malformed requests through its real exported handler,
+// with a session that may use it, against the real database. None may answer 5xx, and any
+// request carrying U+0000 or a lone surrogate where the route reads input must be a 400.
+// next-auth's own handler is left out: it needs Next's request scope, and its input is
+// next-auth's (the e2e role-refusals spec reaches it through the real server).
+
+const signedIn: { staff: StaffContext | null } = { staff: null };
+vi.mock("@/lib/auth/current-staff", async (original) => ({ ...(await original<object>()), currentStaff: async () => signedIn.staff, currentStaffPassively: async () => signedIn.staff }));
+
+const APP = path.resolve(import.meta.dirname, "../../app");
+const ROLES: Role[] = ["REVIEWER", "LEAD", "LEGAL", "AUDITOR", "ADMIN"];
+const WHY = "Reviewing the reported harassment in context";
+
+/** A body each mutation accepts, so field variants change one thing at a time. */
+const BODIES: Partial<Record<OperationId, Record<string, unknown>>> = {
+  "POST /api/v1/cases/{caseId}/grants": { purpose: "USER_REPORT", justification: WHY },
+  "POST /api/v1/cases/{caseId}/decision": { decision: "WARN", note: "Warned for insults." },
+  "POST /api/v1/grants/{grantId}/scope": { direction: "earlier", justification: WHY },
+  "POST /api/v1/grants/{grantId}/approve": { note: "fine" },
+  "POST /api/v1/grants/{grantId}/reject": { note: "not needed" },
+  "POST /api/v1/grants/{grantId}/revoke": { reason: "no longer needed" },
+  "POST /api/v1/grants/{grantId}/post-hoc-review": { verdict: "JUSTIFIED", note: WHY },
+  "POST /api/v1/me/step-up": { code: "123456" },
+  "POST /api/v1/staff": { email: `fuzz-${randomUUID()}@custody.test`, name: "Fuzz", roles: ["REVIEWER"], regions: ["US"], disabled: false, links: [] },
+  "PATCH /api/v1/staff/{staffId}": { name: "Fuzzed", roles: ["REVIEWER"], regions: ["US"], disabled: false, links: [] },
+};
+
+// Probes whose 503 is their report (this test's world runs no sealer, so it is never "ready"):
+// there a 503 is fine when it is the probe's own answer, not an error.
+const PROBES = new Set<OperationId>(["GET /api/health", "GET /api/ready"]);
+const isProbeReport = (op: OperationId, status: number, text: string) => PROBES.has(op) && status === 503 && !("error" in JSON.parse(text || "{}"));
+
+const ROUTES = ALL_OPERATIONS.filter((op) => !op.startsWith("PAGE ") && !op.includes("[...nextauth]"));
+const staffByRole = new Map<Role, StaffContext>();
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  for (const role of ROLES) staffByRole.set(role, await makeStaff([role], ["US"]));
+  const reviewer = staffByRole.get("REVIEWER")!;
+  const world = await makeReportedConversation({ region: "US" });
+  await assignTo(world.caseId, reviewer);
+  const grant = await getDb().accessGrant.create({
+    data: { staffId: reviewer.id, caseId: world.caseId, conversationId: world.conversationId, purpose: "USER_REPORT", justification: WHY, scopeFrom: 10, scopeTo: 30, status: "ACTIVE", expiresAt: new Date(Date.now() + 30 * 60_000) },
+  });
+  // Deciding closes a case: the decision route gets one of its own, so the others keep theirs open.
+  const toDecide = await makeReportedConversation({ region: "US" });
+  await assignTo(toDecide.caseId, reviewer);
+  Object.assign(ids, { caseId: world.caseId, decidedCaseId: toDecide.caseId, grantId: grant.id, staffId: (await makeStaff(["REVIEWER"], ["US"])).id, seq: "1", exportId: randomUUID() });
+});
+
+afterAll(() => disconnectDb());
+
+function roleFor(op: OperationId): Role {
+  const permission = OPERATIONS[op].permission;
+  return ROLES.find((r) => permission === null || decidePermission([r], permission).allow)!;
+}
+
+async function handlerOf(op: OperationId): Promise<RouteHandler> {
+  const [method, url] = op.split(" ") as [string, string];
+  const file = path.join(APP, url.replace(/\{([^}]+)\}/g, "[$1]"), "route.ts");
+  const handler = ((await import(file)) as Record<string, RouteHandler>)[method];
+  if (!handler) throw new Error(`${file} exports no ${method}`);
+  return handler;
+}
+
+function requestFor(op: OperationId, v: Variant): Request {
+  const [method, url] = op.split(" ") as [string, string];
+  const u = new URL(`http://localhost${url.replace(/\{[^}]+\}/g, "x")}`);
+  for (const [k, val] of v.query ?? []) u.searchParams.append(k, val);
+  const headers = new Headers({ host: "localhost", origin: "http://localhost", "x-custody-request": "1", "content-type": "application/json", "user-agent": "fuzz" });
+  for (const [k, val] of Object.entries(v.headers ?? {})) if (val === null) headers.delete(k); else headers.set(k, val);
+  const hasBody = method !== "GET" && v.body !== undefined;
+  return new Request(u, { method, headers, body: hasBody ? v.body : undefined });
+}
+
+function variantsFor(op: OperationId): Variant[] {
+  const names = [...op.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const own = op === "POST /api/v1/cases/{caseId}/decision" ? { caseId: ids.decidedCaseId } : {};
+  const baseline = Object.fromEntries(names.map((n) => [n, (own as Record<string, string | undefined>)[n] ?? ids[n] ?? randomUUID()]));
+  const ofMethod = op.startsWith("GET ") ? queryVariants() : bodyVariants(BODIES[op] ?? null);
+  return [...paramVariants(names, baseline), ...ofMethod].map((v) => ({ ...v, params: v.params ?? baseline, body: v.body ?? (op.startsWith("GET ") ? undefined : JSON.stringify(BODIES[op] ?? {})) }));
+}
+
+describe("every route in the registry, fuzzed", () => {
+  it("covers the API (guards against an empty walk)", () => {
+    expect(ROUTES.length).toBeGreaterThan(20);
+  });
+
+  for (const op of ROUTES) {
+    it(`${op}: no malformed request gets a 5xx`, { timeout: 180_000 }, async () => {
+      const handler = await handlerOf(op);
+      const variants = variantsFor(op);
+      expect(variants.length).toBeGreaterThanOrEqual(30);
+      const isPublic = OPERATIONS[op].permission === null;
+      const wrong: string[] = [];
+      const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        for (const v of variants) {
+          signedIn.staff = staffByRole.get(roleFor(op))!;
+          const res = await handler(requestFor(op, v), { params: Promise.resolve(v.params as Record<string, string>) });
+          // Read every body to its end: a stream (export, verify) works on until it is drained.
+          // An event stream never ends by itself; what matters there is the status it opened with.
+          const events = res.headers.get("content-type")?.startsWith("text/event-stream");
+          const body = events ? (await res.body?.cancel(), "") : await res.text();
+          const text = res.headers.get("content-type")?.startsWith("application/json") ? body : "";
+          if (isProbeReport(op, res.status, text)) continue;
+          if (res.status >= 500) wrong.push(`${v.label}: ${res.status} ${text.slice(0, 160)}`);
+          else if (v.unsafe && !isPublic && res.status !== 400) wrong.push(`${v.label}: expected 400, got ${res.status} ${text.slice(0, 160)}`);
+          else if (res.status >= 400 && !JSON.parse(text || "{}").error?.message) wrong.push(`${v.label}: ${res.status} without a message`);
+        }
+      } finally {
+        quiet.mockRestore();
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+});
