@@ -286,8 +286,9 @@ describe("refusing to sign over damage", () => {
       expect(existsSync(dir)).toBe(false);
       expect(await leaves(d)).toHaveLength(10);
       expect(logs.filter((m) => m.startsWith("ALARM: "))).toEqual([expect.stringContaining(dir)]);
-      const alarm = await d.owner.query<{ outcome: string; details: Record<string, unknown> }>("SELECT outcome::text, details FROM access_event WHERE action = 'AUDIT_VERIFIED'");
-      expect(alarm.rows).toEqual([{ outcome: "FAILED", details: expect.objectContaining({ mode: "sealer", ok: false, kind: "checkpoint-store" }) }]);
+      // The alarm state is set before its event is written (on a connection of its own): wait for the event.
+      const alarmEvents = async () => (await d.owner.query<{ outcome: string; details: Record<string, unknown> }>("SELECT outcome::text, details FROM access_event WHERE action = 'AUDIT_VERIFIED'")).rows;
+      await expect.poll(alarmEvents, { timeout: 10_000 }).toEqual([{ outcome: "FAILED", details: expect.objectContaining({ mode: "sealer", ok: false, kind: "checkpoint-store" }) }]);
       // An empty directory in its place is no better.
       await mkdir(`${dir}-empty`);
       await expect(sealer(d, { config: { ...d.config, checkpointDir: `${dir}-empty` } }).sealAll()).rejects.toThrow(/checkpoint store is empty/);
