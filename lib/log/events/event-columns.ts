@@ -1,3 +1,4 @@
+import { OUTCOMES, type Outcome } from "@/lib/policy/enums";
 import type { JsonValue } from "./canonical-json";
 
 // The access event's columns, declared once. The insert (column list and `$n::type` casts),
@@ -11,8 +12,9 @@ import type { JsonValue } from "./canonical-json";
 // NULL-able in PostgreSQL (Prisma lists cannot be NOT NULL) but the writer always writes a
 // list, and a leaf commits to [] for an empty one.
 
-export const EVENT_OUTCOMES = ["ALLOWED", "DENIED", "FAILED"] as const;
-export type EventOutcome = (typeof EVENT_OUTCOMES)[number];
+/** The outcome column's values: lib/policy's, which enums.test.ts keeps equal to the database enum. */
+export const EVENT_OUTCOMES = OUTCOMES;
+export type EventOutcome = Outcome;
 
 export const ACCESS_EVENT_COLUMNS = [
   { column: "seq", field: "seq", pgType: "bigint", nullable: false, generated: true },
@@ -69,6 +71,13 @@ export type CanonicalEventFields = { [F in EventField]: CanonicalValue[KindOf<Sp
 
 /** One event as node-postgres or Prisma return its row: bigint seq (or its text), a Date, parsed jsonb. */
 export type EventRowFields = { [F in EventField]: F extends "seq" ? bigint | string : F extends "occurredAt" ? Date : F extends "details" ? unknown : CanonicalEventFields[F] };
+
+/**
+ * Some of an event's fields as a query returns them when it reads them with eventSelect
+ * (event-rows.ts): seq as text, the time a Date, jsonb parsed. For the auditor's search and
+ * reports, which read a subset and join other tables.
+ */
+export type SelectedEventFields<F extends EventField> = { [K in F]: K extends "occurredAt" ? Date : K extends "details" ? unknown : CanonicalEventFields[K] };
 
 /** The values the writer binds, one per insert column. */
 export type InsertRow = { [F in InsertField]: F extends "details" ? unknown : CanonicalEventFields[F] };
