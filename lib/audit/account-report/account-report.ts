@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SelectedEventFields } from "@/lib/log/events/event-columns";
 import { eventSelect } from "@/lib/log/events/event-rows";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import { recordReportLookup } from "../search/record-search";
 import { assertAuditor } from "../search/search-events";
 import { timeBounds } from "../search/search-filters";
 
@@ -44,7 +46,17 @@ export async function loadReportAccount(text: string): Promise<ReportAccount | n
   return isId ? { id: t.toLowerCase(), handle: t.toLowerCase(), externalId: null, dataRegion: null, protectedKind: null, conversations: 0 } : null;
 }
 
-export async function accountAccessReport(staff: StaffContext, q: { account: string; from?: string; to?: string; limit?: number }): Promise<AccountReport | null> {
+export type ReportQuery = { account: string; from?: string; to?: string; limit?: number };
+
+/** The report as the auditor's page shows it: the lookup is itself logged as AUDIT_SEARCHED (record-search.ts) before it is returned. */
+export async function accountAccessReport(staff: StaffContext, q: ReportQuery, meta?: RequestMeta): Promise<AccountReport | null> {
+  const report = await readAccountAccessReport(staff, q);
+  await recordReportLookup(staff, { filters: { account: q.account, from: q.from, to: q.to }, accountId: report?.account.id ?? null, returned: report?.rows.length ?? 0, total: report?.total ?? 0 }, meta);
+  return report;
+}
+
+/** The report without a log entry of its own, for callers that log the access themselves (the CSV export, as AUDIT_EXPORTED). */
+export async function readAccountAccessReport(staff: StaffContext, q: ReportQuery): Promise<AccountReport | null> {
   assertAuditor(staff);
   const account = await loadReportAccount(q.account);
   if (!account) return null;

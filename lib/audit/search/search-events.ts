@@ -3,11 +3,13 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import type { AuditEvent, AuditPage } from "@/lib/dto";
 import { ForbiddenError } from "@/lib/errors";
+import type { RequestMeta } from "@/lib/http/request-meta";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SelectedEventFields } from "@/lib/log/events/event-columns";
 import { eventSelect } from "@/lib/log/events/event-rows";
 import { decidePermission } from "@/lib/policy/permissions";
 import { filterConditions, whereClause } from "./filter-sql";
+import { recordLogSearch } from "./record-search";
 import { resolveFilters } from "./resolve-filters";
 import type { AuditFilters } from "./search-filters";
 
@@ -29,11 +31,15 @@ export function assertAuditor(staff: StaffContext, permission: "audit:read" | "a
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-export async function searchAuditEvents(staff: StaffContext, f: AuditFilters): Promise<AuditPage> {
+/** One page of the search, itself logged as AUDIT_SEARCHED before it is returned (record-search.ts). */
+export async function searchAuditEvents(staff: StaffContext, f: AuditFilters, meta?: RequestMeta): Promise<AuditPage> {
   assertAuditor(staff);
-  const { filters, unmatched } = await resolveFilters(f);
-  if (unmatched) return { items: [], nextCursor: null, unmatched };
   const limit = f.limit ?? DEFAULT_PAGE_SIZE;
+  const { filters, unmatched } = await resolveFilters(f);
+  if (unmatched) {
+    await recordLogSearch(staff, { filters: f, limit, returned: 0, more: false, unmatched }, meta);
+    return { items: [], nextCursor: null, unmatched };
+  }
   const conditions = filterConditions(filters);
   if (f.cursor) {
     // A cursor that names no event compares with NULL and yields an empty page, not an error.
@@ -45,6 +51,7 @@ export async function searchAuditEvents(staff: StaffContext, f: AuditFilters): P
     LEFT JOIN "case" c ON c.id = e.case_id
     ORDER BY e.occurred_at DESC, e.seq DESC`;
   const page = rows.slice(0, limit);
+  await recordLogSearch(staff, { filters: f, limit, returned: page.length, more: rows.length > limit, unmatched: null }, meta);
   return {
     items: page.map(toAuditEvent),
     nextCursor: rows.length > limit ? page[page.length - 1]!.seq : null,
