@@ -2,7 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import type { Db, Tx } from "@/lib/db";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import type { Action } from "./actions";
+import type { WritableAction } from "./actions";
 import { type EventOutcome, INSERT_COLUMNS, type InsertColumn, type InsertRow } from "./event-columns";
 import { loggableDetails, loggableText } from "./loggable-text";
 
@@ -14,7 +14,8 @@ export type Actor = { id: string; email: string; roles: readonly string[] };
 
 export type EventInput = {
   actor: Actor | null;
-  action: Action;
+  /** Reserved actions (actions.ts) cannot be written until their work lands. */
+  action: WritableAction;
   outcome: EventOutcome;
   denialReason?: string;
   caseId?: string;
