@@ -3,6 +3,7 @@ import type { PoolClient } from "pg";
 import type { Db, Tx } from "@/lib/db";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import type { WritableAction } from "./actions";
+import { type DetailsOf, checkEventDetails } from "./event-details";
 import { type EventOutcome, INSERT_COLUMNS, type InsertColumn, type InsertRow } from "./event-columns";
 import { loggableDetails, loggableText } from "./loggable-text";
 
@@ -12,10 +13,8 @@ import { loggableDetails, loggableText } from "./loggable-text";
 
 export type Actor = { id: string; email: string; roles: readonly string[] };
 
-export type EventInput = {
+type EventBase = {
   actor: Actor | null;
-  /** Reserved actions (actions.ts) cannot be written until their work lands. */
-  action: WritableAction;
   outcome: EventOutcome;
   denialReason?: string;
   caseId?: string;
@@ -25,12 +24,25 @@ export type EventInput = {
   purpose?: string;
   justification?: string;
   grantId?: string;
-  details?: Record<string, unknown>;
   meta?: RequestMeta;
 };
 
+/** Details as the action's schema has them: required unless the schema allows none. */
+type DetailsField<A extends WritableAction> = undefined extends DetailsOf<A> ? { details?: DetailsOf<A> } : { details: DetailsOf<A> };
+
+/**
+ * One event, its `details` typed by its action (event-details.ts). Reserved actions
+ * (actions.ts) are not writable until their work gives them a schema.
+ */
+export type EventInput = { [A in WritableAction]: EventOf<A> }[WritableAction];
+
+/** An event of one action. */
+export type EventOf<A extends WritableAction> = EventBase & { action: A } & DetailsField<A>;
+
 /** The values of one event's insert columns, by field (event-columns.ts). */
 function eventRow(e: EventInput): InsertRow {
+  // Before anything is written: details that do not fit their action are a bug in the writer.
+  checkEventDetails(e.action, e.details);
   return {
     actorId: e.actor?.id ?? null,
     actorEmail: e.actor?.email ?? null,
