@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACTIONS, RESERVED_ACTIONS } from "./actions";
-import { EVENT_DETAILS, EventDetailsError, checkEventDetails } from "./event-details";
+import { FILTER_KEYS } from "@/lib/audit/search/search-filters";
+import { EVENT_DETAILS, EventDetailsError, SEARCH_FILTER_DETAILS, checkEventDetails } from "./event-details";
 import { eventInsert } from "./record-event";
 
 // `details` is typed per action: the compiler checks what writers pass, and recordEvent checks
@@ -14,6 +15,10 @@ describe("EVENT_DETAILS", () => {
     for (const reserved of Object.keys(RESERVED_ACTIONS)) expect(() => checkEventDetails(reserved, undefined)).toThrow(EventDetailsError);
   });
 
+  it("knows every filter of the auditor's search, so AUDIT_SEARCHED can record any of them", () => {
+    expect(Object.keys(SEARCH_FILTER_DETAILS.shape).sort()).toEqual([...FILTER_KEYS].sort());
+  });
+
   it("accepts what the writers write", () => {
     const ok: [string, unknown][] = [
       ["CONTENT_READ", undefined],
@@ -22,6 +27,8 @@ describe("EVENT_DETAILS", () => {
       ["ACCESS_DENIED", { operation: "GET /api/v1/audit/events" }],
       ["GRANT_REVOKED", { holderId: "0b6f2a0e-8d0f-4c2e-9a43-5f1d2b8c7e11", reason: "done" }],
       ["AUDIT_SEARCHED", { view: "log", filters: { actor: "a@b.c" }, cursor: null, limit: 50, returned: 3, more: false, unmatched: null }],
+      ["SIGN_IN_FAILED", { email: "a@b.c", throttle: { scope: "signin-account", state: "backoff", retryAfterSeconds: 4 } }],
+      ["STEP_UP", { method: "totp", sessionId: "s-1", throttle: { state: "locked", scopes: ["totp-session"] } }],
       ["AUDIT_VERIFIED", { mode: "sealer", via: "sealer", ok: false, kind: "store-lost", problem: "the checkpoint store is gone" }],
       ["AUDIT_VERIFIED", { mode: "database", via: "cli", ok: true, events: 10, verifiedSize: 10, verifiedRoot: "abc", trustedCheckpointSize: 5 }],
     ];
@@ -37,6 +44,7 @@ describe("EVENT_DETAILS", () => {
       ["AUDIT_SEARCHED", { view: "log", filters: {}, cursor: null, limit: -1, returned: 0, more: false, unmatched: null }],
       ["AUDIT_SEARCHED", { view: "log", filters: { password: "x" }, cursor: null, limit: 1, returned: 0, more: false, unmatched: null }],
       ["CASE_CLAIMED", { note: "anything" }],
+      ["STEP_UP", { method: "totp", sessionId: "s-1", throttle: { scope: "no-such-scope", state: "locked", retryAfterSeconds: 1 } }],
       ["NOT_AN_ACTION", undefined],
     ];
     for (const [action, details] of bad) expect(() => checkEventDetails(action, details), `${action} ${JSON.stringify(details)}`).toThrow(new RegExp(`access event ${action}`));

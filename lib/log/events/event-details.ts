@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { POST_HOC_VERDICTS } from "@/lib/policy/post-hoc-review";
+import { THROTTLES, type ThrottleScope } from "@/lib/policy/throttle";
 import type { WritableAction } from "./actions";
 
 // What `details` holds for each action: one zod schema per action, joined into a
@@ -36,9 +37,23 @@ const verdict = {
   trustedCheckpointSize: count.nullable().optional(),
 };
 
-/** The auditor's search filters as given (search-filters.ts bounds each; the recorder bounds them again). */
+/**
+ * The auditor's search filters as given (search-filters.ts bounds each; the recorder bounds
+ * them again). The names are FILTER_KEYS of lib/audit/search, which lib/log may not import; a
+ * test keeps the two equal.
+ */
 const filter = text(200).optional();
-const searchFilters = z.strictObject({ actor: filter, role: filter, action: filter, outcome: filter, purpose: filter, case: filter, conversation: filter, account: filter, from: filter, to: filter, q: filter });
+export const SEARCH_FILTER_DETAILS = z.strictObject({ actor: filter, role: filter, action: filter, outcome: filter, purpose: filter, case: filter, conversation: filter, account: filter, from: filter, to: filter, q: filter });
+
+/**
+ * Why a password or TOTP attempt was throttled (refused unchecked, with when to retry), or
+ * which keys this failure locked (lib/policy/throttle.ts).
+ */
+const throttleScope = z.enum(Object.keys(THROTTLES) as [ThrottleScope, ...ThrottleScope[]]);
+const throttle = z.union([
+  z.strictObject({ scope: throttleScope, state: z.enum(["backoff", "locked"]), retryAfterSeconds: count }),
+  z.strictObject({ state: z.literal("locked"), scopes: z.array(throttleScope), minutes: count.optional() }),
+]);
 
 /** A second person's decision on a request: refused ({ requesterId }) or made. */
 const approvalDecision = z.union([
@@ -86,8 +101,8 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
   variant("CASE_DECIDED", z.strictObject({ decision: z.string(), note: z.string(), endedGrantIds: z.array(id) })),
   variant("SIGN_IN", z.strictObject({ method: z.literal("password"), sessionId: id })),
   variant("SIGN_OUT", z.strictObject({ reason: z.string(), sessionId: id })),
-  variant("SIGN_IN_FAILED", z.strictObject({ email: z.string() })),
-  variant("STEP_UP", z.strictObject({ method: z.literal("totp"), sessionId: id, enrolled: z.boolean().optional() })),
+  variant("SIGN_IN_FAILED", z.strictObject({ email: z.string(), throttle: throttle.optional() })),
+  variant("STEP_UP", z.strictObject({ method: z.literal("totp"), sessionId: id, enrolled: z.boolean().optional(), throttle: throttle.optional() })),
   variant(
     "STAFF_CHANGED",
     z.union([
@@ -107,8 +122,8 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
   variant(
     "AUDIT_SEARCHED",
     z.discriminatedUnion("view", [
-      z.strictObject({ view: z.literal("log"), filters: searchFilters, cursor: id.nullable(), limit: count, returned: count, more: z.boolean(), unmatched: text(200).nullable() }),
-      z.strictObject({ view: z.literal("account-report"), filters: searchFilters, accountId: id.nullable(), returned: count, total: count }),
+      z.strictObject({ view: z.literal("log"), filters: SEARCH_FILTER_DETAILS, cursor: id.nullable(), limit: count, returned: count, more: z.boolean(), unmatched: text(200).nullable() }),
+      z.strictObject({ view: z.literal("account-report"), filters: SEARCH_FILTER_DETAILS, accountId: id.nullable(), returned: count, total: count }),
     ]),
   ),
   variant(
