@@ -2,6 +2,7 @@
 // components render them and never see database rows. No DM plaintext except ThreadMessage.text,
 // which only the content route (lib/access) fills in.
 
+import type { CanonicalEventFields } from "@/lib/log/events/event-columns";
 import type { CaseStatus, Category, Decision, GrantStatus, Outcome } from "@/lib/policy/enums";
 import type { Basis, Purpose } from "@/lib/policy/purposes";
 import type { Region, Role } from "@/lib/policy/roles";
@@ -105,22 +106,10 @@ export type CaseMessagesResponse = {
   eventSeq: string;
 };
 
-export type AuditEvent = {
-  seq: string;
-  occurredAt: string;
-  actor: { id: string | null; email: string | null; roles: string[] };
-  action: string;
-  outcome: Outcome;
-  denialReason: string | null;
-  caseId: string | null;
+/** One event as the auditor's search returns it: the declared fields (event-columns.ts), the actor grouped, the case's number. */
+export type AuditEvent = Pick<CanonicalEventFields, "seq" | "occurredAt" | "action" | "outcome" | "denialReason" | "caseId" | "conversationId" | "accountIds" | "messageIds" | "purpose" | "justification" | "grantId" | "requestId"> & {
+  actor: { id: CanonicalEventFields["actorId"]; email: CanonicalEventFields["actorEmail"]; roles: CanonicalEventFields["actorRoles"] };
   caseNumber: number | null;
-  conversationId: string | null;
-  accountIds: string[];
-  messageIds: string[];
-  purpose: string | null;
-  justification: string | null;
-  grantId: string | null;
-  requestId: string | null;
 };
 
 /** `unmatched` says which filter matched nothing (an unknown actor, case or account). */
@@ -184,17 +173,9 @@ export type ApprovalsPage = { pending: ApprovalItem[]; live: LiveGrantItem[] | n
 export type HistoryKind = "all" | "reads" | "grants" | "denials";
 
 /** One event the signed-in member caused, as their own history shows it. */
-export type MyAccessEvent = {
-  seq: string;
-  occurredAt: string;
-  action: string;
-  outcome: Outcome;
-  denialReason: string | null;
-  caseId: string | null;
+export type MyAccessEvent = Pick<CanonicalEventFields, "seq" | "occurredAt" | "action" | "outcome" | "denialReason" | "caseId" | "purpose" | "justification"> & {
   caseNumber: number | null;
   messageCount: number;
-  purpose: string | null;
-  justification: string | null;
 };
 
 export type MyGrant = GrantSummary & {

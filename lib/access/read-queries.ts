@@ -1,6 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import { eventInsert, type EventInput } from "@/lib/log/events/record-event";
+import { type EventOf, eventInsert } from "@/lib/log/events/record-event";
 import { type Fragment, type Param, placeholders, raw, spliced, sql } from "@/lib/db/sql";
 import type { CaseStatus, GrantStatus } from "@/lib/policy/enums";
 import type { Purpose } from "@/lib/policy/purposes";
@@ -137,7 +137,7 @@ export type Reveal = {
   /** A position range, or exact ids; the statement checks either against the grant's scope itself. */
   messages: { from: number; to: number } | { ids: string[] };
   /** The event's purpose and justification are the grant's: the statement reads them from its row. */
-  event: Omit<EventInput, "messageIds" | "accountIds" | "purpose" | "justification">;
+  event: Omit<EventOf<"CONTENT_READ">, "messageIds" | "accountIds" | "purpose" | "justification">;
 };
 
 export type RevealResult =

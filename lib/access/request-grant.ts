@@ -83,7 +83,7 @@ export async function requestGrant(staff: StaffContext, input: GrantRequestInput
       details: {
         scopeFrom: grant.scopeFrom,
         scopeTo: grant.scopeTo,
-        status: grant.status,
+        status: pending ? "PENDING" : "ACTIVE",
         ...(pending ? { approvalRequired: decision.approvalTriggers, approvalDueAt: due.toISOString() } : { expiresAt: grant.expiresAt.toISOString() }),
         ...(requested?.kind === "window" ? { window: { from: requested.sentFrom.toISOString(), to: requested.sentTo.toISOString() } } : {}),
       },

@@ -60,7 +60,7 @@ async function authorizeWithPassword(raw: unknown, headers: Headers) {
       action: "SIGN_IN_FAILED",
       outcome: "DENIED",
       denialReason: !staff ? "UNKNOWN_ACCOUNT" : staff.disabled ? "DISABLED" : "BAD_PASSWORD",
-      details: { email, ...(locked.length ? { throttle: { state: "locked", scopes: locked, minutes: SIGN_IN_LOCK_MINUTES } } : {}) },
+      details: { email, ...(locked.length ? { throttle: { state: "locked" as const, scopes: locked, minutes: SIGN_IN_LOCK_MINUTES } } : {}) },
       meta,
     });
     return null;

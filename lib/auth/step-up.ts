@@ -1,4 +1,5 @@
 import "server-only";
+import type { DetailsOf } from "@/lib/log/events/event-details";
 import { recordEvent } from "@/lib/log/events/record-event";
 import { getDb } from "@/lib/db";
 import { ConflictError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
@@ -49,7 +50,7 @@ function stepUpKeys(staff: StaffContext, sessionId: string, meta: RequestMeta): 
 export async function verifyStepUp(staff: StaffContext, code: string, meta: RequestMeta, now = new Date()): Promise<{ stepUpAt: string; enrolled: boolean }> {
   const sessionId = requireStepUpAllowed(staff);
   const db = getDb();
-  const refuse = async (reason: DenialReason, extra: Record<string, unknown> = {}): Promise<never> => {
+  const refuse = async (reason: DenialReason, extra: Pick<DetailsOf<"STEP_UP">, "throttle"> = {}): Promise<never> => {
     await recordEvent(db, { actor: actorOf(staff), action: "STEP_UP", outcome: "DENIED", denialReason: reason, details: { method: "totp", sessionId, ...extra }, meta });
     throw new ForbiddenError(reason, DENIAL_REASONS[reason]);
   };
@@ -69,7 +70,7 @@ export async function verifyStepUp(staff: StaffContext, code: string, meta: Requ
   }
   const check = await checkTotp(await openTotpSecret(staff.id, sealed), code.trim(), row.totpLastStep, now);
   const locked = attempt.locksOnFailure.map((k) => k.scope);
-  const lockNote = locked.length ? { throttle: { state: "locked", scopes: locked } } : {};
+  const lockNote = locked.length ? { throttle: { state: "locked" as const, scopes: locked } } : {};
   if (!check.ok) return refuse(check.reason, lockNote);
 
   const done = await db.$transaction(async (tx) => {

@@ -111,8 +111,8 @@ async function recordVerification(url: string, result: FileVerifyResult, trusted
   const { recordEvent } = await import("@/lib/log/events/record-event");
   const trusted = trustedCheckpoint === undefined ? {} : { trustedCheckpointSize: claimedSize(trustedCheckpoint) };
   const details = result.ok
-    ? { mode: "database", via: "cli", ok: true, events: result.events, verifiedSize: result.verifiedSize, verifiedRoot: result.verifiedRoot, ...trusted }
-    : { mode: "database", via: "cli", ok: false, kind: result.kind, problem: result.problem, firstBadSeq: result.firstBadSeq, firstBadLeafIndex: result.firstBadLeafIndex, ...trusted };
+    ? { mode: "database" as const, via: "cli" as const, ok: true as const, events: result.events, verifiedSize: result.verifiedSize, verifiedRoot: result.verifiedRoot, ...trusted }
+    : { mode: "database" as const, via: "cli" as const, ok: false as const, kind: result.kind, problem: result.problem, firstBadSeq: result.firstBadSeq, firstBadLeafIndex: result.firstBadLeafIndex, ...trusted };
   try {
     await recordEvent(getDb(), { actor: null, action: "AUDIT_VERIFIED", outcome: result.ok ? "ALLOWED" : "FAILED", details });
   } finally {

@@ -150,7 +150,7 @@ describe("inclusion proofs", () => {
   });
 
   it("answers 409 for an event not sealed yet", async () => {
-    const seq = await recordEvent(getDb(), { actor: null, action: "SIGN_IN", outcome: "ALLOWED" });
+    const seq = await recordEvent(getDb(), { actor: null, action: "SIGN_IN", outcome: "ALLOWED", details: { method: "password", sessionId: "s-1" } });
     const res = await as(auditor, () => proof(get(`/api/v1/audit/events/${seq}/proof`), params({ seq: String(seq) })));
     expect(res.status).toBe(409);
   });

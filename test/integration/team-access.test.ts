@@ -65,7 +65,7 @@ describe("team access history", () => {
     for (const roles of [["LEGAL"], ["AUDITOR"], ["ADMIN"]] as const) {
       const other = await makeStaff([...roles]);
       others.push(other.id);
-      await recordEvent(getDb(), { actor: { id: other.id, email: other.email, roles: other.roles }, action: "ACCESS_DENIED", outcome: "DENIED", denialReason: "ROLE", meta });
+      await recordEvent(getDb(), { actor: { id: other.id, email: other.email, roles: other.roles }, action: "ACCESS_DENIED", outcome: "DENIED", denialReason: "ROLE", details: { operation: "PAGE /queue" }, meta });
       const page = await teamAccessHistory(lead, { memberId: other.id });
       expect(page.events, roles[0]).toEqual([]);
       expect(page.members.map((m) => m.id)).not.toContain(other.id);

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
+import { requestMetaFrom } from "@/lib/http/request-meta";
 import { searchAuditEvents } from "@/lib/audit/search/search-events";
 import { FILTER_KEYS, auditQueryString, hasFilters, parseAuditFilters } from "@/lib/audit/search/search-filters";
 import { staffEmailsForAudit } from "@/lib/audit/search/staff-directory";
@@ -54,7 +56,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   }
 
   const { cursor, ...filters } = parsed.data;
-  const page = await searchAuditEvents(staff, { ...filters, cursor, limit: PAGE_SIZE });
+  const page = await searchAuditEvents(staff, { ...filters, cursor, limit: PAGE_SIZE }, requestMetaFrom(await headers()));
   const query = auditQueryString(values);
   const href = (extra: Record<string, string>) => {
     const q = auditQueryString({ ...values, ...extra });

@@ -2,6 +2,10 @@ import "server-only";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { SelectedEventFields } from "@/lib/log/events/event-columns";
+import { eventSelect } from "@/lib/log/events/event-rows";
+import type { RequestMeta } from "@/lib/http/request-meta";
+import { recordReportLookup } from "../search/record-search";
 import { assertAuditor } from "../search/search-events";
 import { timeBounds } from "../search/search-filters";
 
@@ -16,42 +20,18 @@ export const REPORT_ROW_LIMIT = 5000;
 
 export type ReportAccount = { id: string; handle: string; externalId: string | null; dataRegion: string | null; protectedKind: string | null; conversations: number };
 
-export type AccessRow = {
-  seq: string;
-  occurredAt: Date;
-  actorId: string | null;
-  actorEmail: string | null;
-  actorRoles: string[];
-  action: string;
-  purpose: string | null;
-  justification: string | null;
-  caseId: string | null;
-  caseNumber: number | null;
-  conversationId: string | null;
-  grantId: string | null;
-  messages: number;
-};
+const FIELDS = ["seq", "occurredAt", "actorId", "actorEmail", "actorRoles", "action", "purpose", "justification", "caseId", "conversationId", "grantId"] as const;
+// The select list, from the one declaration of the event's columns, built once.
+const SELECT = Prisma.raw(eventSelect(FIELDS));
+
+/** One access to the account's DMs: the declared event fields, the case's number and how many messages were revealed. */
+export type AccessRow = SelectedEventFields<(typeof FIELDS)[number]> & { caseNumber: number | null; messages: number };
 
 export type ReaderSummary = { actorId: string | null; email: string | null; roles: string[]; accesses: number; messages: number; first: Date; last: Date; purposes: string[]; cases: number[] };
 
 export type AccountReport = { account: ReportAccount; rows: AccessRow[]; total: number; readers: ReaderSummary[]; truncated: boolean };
 
-type Row = {
-  seq: bigint;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_email: string | null;
-  actor_roles: string[];
-  action: string;
-  purpose: string | null;
-  justification: string | null;
-  case_id: string | null;
-  case_number: number | null;
-  conversation_id: string | null;
-  grant_id: string | null;
-  messages: number;
-  total: bigint;
-};
+type Row = AccessRow & { total: bigint };
 
 export async function loadReportAccount(text: string): Promise<ReportAccount | null> {
   const t = text.trim().replace(/^@/, "");
@@ -66,7 +46,17 @@ export async function loadReportAccount(text: string): Promise<ReportAccount | n
   return isId ? { id: t.toLowerCase(), handle: t.toLowerCase(), externalId: null, dataRegion: null, protectedKind: null, conversations: 0 } : null;
 }
 
-export async function accountAccessReport(staff: StaffContext, q: { account: string; from?: string; to?: string; limit?: number }): Promise<AccountReport | null> {
+export type ReportQuery = { account: string; from?: string; to?: string; limit?: number };
+
+/** The report as the auditor's page shows it: the lookup is itself logged as AUDIT_SEARCHED (record-search.ts) before it is returned. */
+export async function accountAccessReport(staff: StaffContext, q: ReportQuery, meta?: RequestMeta): Promise<AccountReport | null> {
+  const report = await readAccountAccessReport(staff, q);
+  await recordReportLookup(staff, { filters: { account: q.account, from: q.from, to: q.to }, accountId: report?.account.id ?? null, returned: report?.rows.length ?? 0, total: report?.total ?? 0 }, meta);
+  return report;
+}
+
+/** The report without a log entry of its own, for callers that log the access themselves (the CSV export, as AUDIT_EXPORTED). */
+export async function readAccountAccessReport(staff: StaffContext, q: ReportQuery): Promise<AccountReport | null> {
   assertAuditor(staff);
   const account = await loadReportAccount(q.account);
   if (!account) return null;
@@ -81,32 +71,18 @@ export async function accountAccessReport(staff: StaffContext, q: { account: str
   const limit = Math.min(q.limit ?? REPORT_ROW_LIMIT, REPORT_ROW_LIMIT);
   // The GIN index answers the account_ids side, the (conversation_id, …) btree the other.
   const rows = await db.$queryRaw<Row[]>`
-    SELECT e.seq, e.occurred_at, e.actor_id::text, e.actor_email, e.actor_roles, e.action, e.purpose, e.justification,
-      e.case_id::text, c.number AS case_number, e.conversation_id::text, e.grant_id::text, cardinality(e.message_ids) AS messages,
-      count(*) OVER () AS total
+    SELECT ${SELECT}, c.number AS "caseNumber", cardinality(e.message_ids) AS messages, count(*) OVER () AS total
     FROM access_event e LEFT JOIN "case" c ON c.id = e.case_id
     WHERE e.action IN (${Prisma.join([...ACCESS_ACTIONS])}) AND e.outcome = 'ALLOWED'
       AND (e.account_ids @> ARRAY[${account.id}]::text[] OR e.conversation_id = ANY(${convs}::uuid[]))
       ${Prisma.join(time, " ")}
     ORDER BY e.occurred_at DESC, e.seq DESC
     LIMIT ${limit}`;
-  const accessRows = rows.map(
-    (r): AccessRow => ({
-      seq: r.seq.toString(),
-      occurredAt: r.occurred_at,
-      actorId: r.actor_id,
-      actorEmail: r.actor_email,
-      actorRoles: r.actor_roles,
-      action: r.action,
-      purpose: r.purpose,
-      justification: r.justification,
-      caseId: r.case_id,
-      caseNumber: r.case_number,
-      conversationId: r.conversation_id,
-      grantId: r.grant_id,
-      messages: Number(r.messages),
-    }),
-  );
+  const accessRows = rows.map((r): AccessRow => {
+    const { total, ...row } = r;
+    void total;
+    return { ...row, messages: Number(r.messages) };
+  });
   const total = Number(rows[0]?.total ?? 0);
   return { account, rows: accessRows, total, readers: summariseReaders(accessRows), truncated: total > accessRows.length };
 }

@@ -5,7 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { recordEvent } from "@/lib/log/events/record-event";
 import { assertAuditor } from "../search/search-events";
-import { accountAccessReport } from "./account-report";
+import { readAccountAccessReport } from "./account-report";
 import { csvDocument } from "../export/csv-rows";
 
 // The account access report as a CSV file. Exporting is itself an access-log event, written
@@ -15,7 +15,7 @@ const HEADER = ["seq", "occurred_at_utc", "reader_email", "reader_id", "reader_r
 
 export async function exportAccountReportCsv(staff: StaffContext, q: { account: string; from?: string; to?: string }, meta: RequestMeta): Promise<{ filename: string; csv: string }> {
   assertAuditor(staff, "audit:export");
-  const report = await accountAccessReport(staff, q);
+  const report = await readAccountAccessReport(staff, q);
   if (!report) throw new NotFoundError("No platform account matches.");
   await recordEvent(getDb(), {
     actor: toActor(staff),

@@ -16,7 +16,7 @@ export interface ExportRequest {
   /** SQL conditions on access_event `e` (the auditor's filters); none means the whole log, contiguous. */
   conditions: Prisma.Sql[];
   /** The filters as the auditor gave them, recorded in the header and manifest. */
-  filter?: Record<string, unknown>;
+  filter?: Record<string, string>;
   /** Start a contiguous export at this leaf (default 0). */
   fromLeaf?: number;
   /** Include a consistency proof from this earlier tree size (the auditor's trusted checkpoint). */

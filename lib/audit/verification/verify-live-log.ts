@@ -40,8 +40,8 @@ export async function verifyLiveLog(opts: LiveVerifyOptions = {}): Promise<LiveV
   });
   const durationMs = Date.now() - started;
   const summary = result.ok
-    ? { ok: true, events: result.events, verifiedSize: result.verifiedSize, verifiedRoot: result.verifiedRoot, unsealedEvents: result.unsealedEvents }
-    : { ok: false, kind: result.kind, problem: result.problem, firstBadSeq: result.firstBadSeq, firstBadLeafIndex: result.firstBadLeafIndex };
+    ? { ok: true as const, events: result.events, verifiedSize: result.verifiedSize, verifiedRoot: result.verifiedRoot, unsealedEvents: result.unsealedEvents }
+    : { ok: false as const, kind: result.kind, problem: result.problem, firstBadSeq: result.firstBadSeq, firstBadLeafIndex: result.firstBadLeafIndex };
   await recordEvent(getDb(), {
     actor: opts.staff ? { id: opts.staff.id, email: opts.staff.email, roles: opts.staff.roles } : null,
     action: "AUDIT_VERIFIED",

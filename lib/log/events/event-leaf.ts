@@ -1,5 +1,6 @@
 import { type JsonValue, CanonicalJsonError, canonicalJson, canonicalString } from "./canonical-json";
 import { leafHashOfText } from "../merkle/merkle-hash";
+import { CANONICAL_ORDER, type CanonicalEventFields, type CanonicalKind, EVENT_OUTCOMES, type EventOutcome, type EventRowFields, canonicalKind } from "./event-columns";
 
 // What a Merkle leaf of the access log commits to: the RFC 8785 canonical JSON of one event's
 // fields, exactly these and nothing else. The sealer (reading the database) and the offline
@@ -14,56 +15,14 @@ import { leafHashOfText } from "../merkle/merkle-hash";
 //    was read.
 //  - absent values are null and empty lists are [], never missing keys.
 
-export const EVENT_OUTCOMES = ["ALLOWED", "DENIED", "FAILED"] as const;
-export type EventOutcome = (typeof EVENT_OUTCOMES)[number];
+export { EVENT_OUTCOMES, type EventOutcome } from "./event-columns";
 
-export interface CanonicalEvent {
-  seq: string;
-  occurredAt: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  actorRoles: string[];
-  action: string;
-  outcome: EventOutcome;
-  denialReason: string | null;
-  caseId: string | null;
-  conversationId: string | null;
-  accountIds: string[];
-  messageIds: string[];
-  purpose: string | null;
-  justification: string | null;
-  grantId: string | null;
-  requestId: string | null;
-  ipHmac: string | null;
-  userAgent: string | null;
-  details: JsonValue | null;
-}
-
-type Kind = "string" | "string?" | "string[]" | "json" | "seq" | "time" | "outcome";
+/** The fields a leaf commits to, as declared in event-columns.ts. */
+export type CanonicalEvent = CanonicalEventFields;
 
 // In RFC 8785 key order (UTF-16 code units), so the text can be written in one pass without
 // sorting; a test checks the result equals canonicalJson of the same object.
-const FIELDS: readonly (readonly [keyof CanonicalEvent, Kind])[] = [
-  ["accountIds", "string[]"],
-  ["action", "string"],
-  ["actorEmail", "string?"],
-  ["actorId", "string?"],
-  ["actorRoles", "string[]"],
-  ["caseId", "string?"],
-  ["conversationId", "string?"],
-  ["denialReason", "string?"],
-  ["details", "json"],
-  ["grantId", "string?"],
-  ["ipHmac", "string?"],
-  ["justification", "string?"],
-  ["messageIds", "string[]"],
-  ["occurredAt", "time"],
-  ["outcome", "outcome"],
-  ["purpose", "string?"],
-  ["requestId", "string?"],
-  ["seq", "seq"],
-  ["userAgent", "string?"],
-];
+const FIELDS: readonly (readonly [keyof CanonicalEvent, CanonicalKind])[] = CANONICAL_ORDER.map((c) => [c.field, canonicalKind(c)] as const);
 
 /** The event's field names, in canonical order. */
 export const EVENT_FIELDS: readonly (keyof CanonicalEvent)[] = FIELDS.map(([name]) => name);
@@ -97,7 +56,7 @@ export function eventLeafHash(event: object): Buffer {
   return leafHashOfText(canonicalEventText(event));
 }
 
-function fieldText(value: unknown, kind: Kind, path: string): string {
+function fieldText(value: unknown, kind: CanonicalKind, path: string): string {
   switch (kind) {
     case "string":
       if (typeof value !== "string") throw new CanonicalJsonError("expected a string", path);
@@ -135,11 +94,11 @@ function fieldText(value: unknown, kind: Kind, path: string): string {
 
 /**
  * The canonical event of a database row as Prisma or node-postgres return it (bigint seq,
- * Date time). Only the event fields are copied.
+ * Date time). Only the event fields are copied, written out rather than looped over the
+ * declaration: the sealer converts every row here, and the compiler already checks that the
+ * literal names each declared field exactly once.
  */
-export function canonicalEventFromRow(row: {
-  [K in keyof CanonicalEvent]: K extends "seq" ? bigint | string : K extends "occurredAt" ? Date : K extends "details" ? unknown : CanonicalEvent[K];
-}): CanonicalEvent {
+export function canonicalEventFromRow(row: EventRowFields): CanonicalEvent {
   return {
     seq: String(row.seq),
     occurredAt: row.occurredAt.toISOString(),

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { ACCESS_EVENT_COLUMNS, CANONICAL_ORDER, type EventColumnSpec, type EventField, type EventRowFields, canonicalKind } from "./event-columns";
 import { type CanonicalEvent, canonicalEventFromRow } from "./event-leaf";
 
 // How the sealer, the exports and the live verifier read events from PostgreSQL: one column
@@ -6,14 +7,24 @@ import { type CanonicalEvent, canonicalEventFromRow } from "./event-leaf";
 // a row is read. node-postgres returns bigint as a string, timestamptz as a Date (milliseconds,
 // truncated, as event-leaf.ts expects), uuid and enum values as strings and jsonb parsed.
 
-/** The event's columns under the names canonicalEventFromRow expects (`e` is access_event). */
-export const EVENT_COLUMNS = `e.seq::text AS seq, e.occurred_at AS "occurredAt", e.actor_id AS "actorId",
-  e.actor_email AS "actorEmail", e.actor_roles AS "actorRoles", e.action, e.outcome::text AS outcome,
-  e.denial_reason AS "denialReason", e.case_id AS "caseId", e.conversation_id AS "conversationId",
-  e.account_ids AS "accountIds", e.message_ids AS "messageIds", e.purpose, e.justification,
-  e.grant_id AS "grantId", e.request_id AS "requestId", e.ip_hmac AS "ipHmac", e.user_agent AS "userAgent", e.details`;
+/** The SELECT expression of one column under its field name: text for int8, enums and uuids. */
+function selectOf(c: EventColumnSpec, alias: string): string {
+  const cast = c.pgType === "bigint" || c.pgType === '"EventOutcome"' || c.pgType === "uuid" ? "::text" : "";
+  return `${alias}.${c.column}${cast}${c.field === c.column && !cast ? "" : ` AS "${c.field}"`}`;
+}
 
-export type EventRow = Parameters<typeof canonicalEventFromRow>[0];
+/**
+ * The select list of some of the event's columns under their field names (the names
+ * canonicalEventFromRow and the DTOs use), for queries that read a subset.
+ */
+export function eventSelect(fields: readonly EventField[], alias = "e"): string {
+  return fields.map((f) => selectOf(ACCESS_EVENT_COLUMNS.find((c) => c.field === f)!, alias)).join(", ");
+}
+
+/** The event's columns under the names canonicalEventFromRow expects (`e` is access_event). */
+export const EVENT_COLUMNS = eventSelect(ACCESS_EVENT_COLUMNS.map((c) => c.field));
+
+export type EventRow = EventRowFields;
 
 /** A row of EVENT_COLUMNS (possibly with extra columns) as a canonical event. */
 export function eventOfRow(row: EventRow): CanonicalEvent {
@@ -38,15 +49,46 @@ export function toSafeNumber(value: string | number | bigint, what: string): num
 // custody_canonical_json (migration ..._audit_canonical_json). Callers must check the text
 // against the stored leaf hash and fall back to the JS rendering on any difference, so this can
 // only ever be a faster way to the same bytes.
-const j = (expr: string) => `coalesce(to_json(${expr})::text, 'null')`;
-export const CANONICAL_EVENT_SQL = `(
-  '{"accountIds":' || array_to_json(e.account_ids)::text || ',"action":' || to_json(e.action)::text ||
-  ',"actorEmail":' || ${j("e.actor_email")} || ',"actorId":' || ${j("e.actor_id::text")} ||
-  ',"actorRoles":' || array_to_json(e.actor_roles)::text || ',"caseId":' || ${j("e.case_id::text")} ||
-  ',"conversationId":' || ${j("e.conversation_id::text")} || ',"denialReason":' || ${j("e.denial_reason")} ||
-  ',"details":' || coalesce(custody_canonical_json(e.details), 'null') || ',"grantId":' || ${j("e.grant_id::text")} ||
-  ',"ipHmac":' || ${j("e.ip_hmac")} || ',"justification":' || ${j("e.justification")} ||
-  ',"messageIds":' || array_to_json(e.message_ids)::text ||
-  ',"occurredAt":"' || to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ||
-  '","outcome":"' || e.outcome::text || '","purpose":' || ${j("e.purpose")} || ',"requestId":' || ${j("e.request_id")} ||
-  ',"seq":"' || e.seq::text || '","userAgent":' || ${j("e.user_agent")} || '}')`;
+// Each field's value as JSON text: SQL literal text (`lit`) or an SQL expression (`sql`). Every
+// canonical kind has exactly one rendering, so a new column gets one or fails to compile.
+type Piece = { lit: string } | { sql: string };
+
+function canonicalPieces(c: EventColumnSpec): Piece[] {
+  const col = `e.${c.column}`;
+  switch (canonicalKind(c)) {
+    case "seq":
+    case "outcome":
+      return [{ lit: '"' }, { sql: `${col}::text` }, { lit: '"' }];
+    case "time":
+      return [{ lit: '"' }, { sql: `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` }, { lit: '"' }];
+    case "json":
+      return [{ sql: `coalesce(custody_canonical_json(${col}), 'null')` }];
+    case "string[]":
+      return [{ sql: `array_to_json(${col})::text` }];
+    case "string":
+      return [{ sql: `to_json(${col})::text` }];
+    case "string?":
+      return [{ sql: `coalesce(to_json(${c.pgType === "uuid" ? `${col}::text` : col})::text, 'null')` }];
+  }
+}
+
+/** The whole object as one concatenation, adjacent literal text merged into one SQL string literal. */
+function canonicalEventSql(): string {
+  const pieces: Piece[] = CANONICAL_ORDER.flatMap((c, i) => [{ lit: `${i === 0 ? "{" : ","}"${c.field}":` }, ...canonicalPieces(c)]);
+  pieces.push({ lit: "}" });
+  const out: string[] = [];
+  let text = "";
+  for (const p of pieces) {
+    if ("lit" in p) {
+      text += p.lit;
+      continue;
+    }
+    if (text) out.push(`'${text.replaceAll("'", "''")}'`);
+    text = "";
+    out.push(p.sql);
+  }
+  out.push(`'${text.replaceAll("'", "''")}'`);
+  return `(${out.join(" || ")})`;
+}
+
+export const CANONICAL_EVENT_SQL = canonicalEventSql();

@@ -2,7 +2,9 @@ import "server-only";
 import type { PoolClient } from "pg";
 import type { Db, Tx } from "@/lib/db";
 import type { RequestMeta } from "@/lib/http/request-meta";
-import type { Action } from "./actions";
+import type { WritableAction } from "./actions";
+import { type DetailsOf, checkEventDetails } from "./event-details";
+import { type EventOutcome, INSERT_COLUMNS, type InsertColumn, type InsertRow } from "./event-columns";
 import { loggableDetails, loggableText } from "./loggable-text";
 
 // Writes one access-log event. Callers pass the transaction that carries the change being
@@ -11,10 +13,9 @@ import { loggableDetails, loggableText } from "./loggable-text";
 
 export type Actor = { id: string; email: string; roles: readonly string[] };
 
-export type EventInput = {
+type EventBase = {
   actor: Actor | null;
-  action: Action;
-  outcome: "ALLOWED" | "DENIED" | "FAILED";
+  outcome: EventOutcome;
   denialReason?: string;
   caseId?: string;
   conversationId?: string;
@@ -23,30 +24,44 @@ export type EventInput = {
   purpose?: string;
   justification?: string;
   grantId?: string;
-  details?: Record<string, unknown>;
   meta?: RequestMeta;
 };
 
-function eventRow(e: EventInput) {
+/** Details as the action's schema has them: required unless the schema allows none. */
+type DetailsField<A extends WritableAction> = undefined extends DetailsOf<A> ? { details?: DetailsOf<A> } : { details: DetailsOf<A> };
+
+/**
+ * One event, its `details` typed by its action (event-details.ts). Reserved actions
+ * (actions.ts) are not writable until their work gives them a schema.
+ */
+export type EventInput = { [A in WritableAction]: EventOf<A> }[WritableAction];
+
+/** An event of one action. */
+export type EventOf<A extends WritableAction> = EventBase & { action: A } & DetailsField<A>;
+
+/** The values of one event's insert columns, by field (event-columns.ts). */
+function eventRow(e: EventInput): InsertRow {
+  // Before anything is written: details that do not fit their action are a bug in the writer.
+  checkEventDetails(e.action, e.details);
   return {
-      actorId: e.actor?.id ?? null,
-      actorEmail: e.actor?.email ?? null,
-      actorRoles: e.actor ? [...e.actor.roles] : [],
-      action: e.action,
-      outcome: e.outcome,
-      denialReason: e.denialReason ?? null,
-      caseId: e.caseId ?? null,
-      conversationId: e.conversationId ?? null,
-      accountIds: e.accountIds ? [...e.accountIds] : [],
-      messageIds: e.messageIds ? [...e.messageIds] : [],
-      purpose: e.purpose ?? null,
-      justification: e.justification == null ? null : loggableText(e.justification),
-      grantId: e.grantId ?? null,
-      requestId: e.meta?.requestId ?? null,
-      ipHmac: e.meta?.ipHmac ?? null,
-      userAgent: e.meta?.userAgent == null ? null : loggableText(e.meta.userAgent),
-      // Caller-sent text must never make the insert fail (lib/log/events/loggable-text.ts).
-      details: e.details ? (loggableDetails(e.details) as Record<string, unknown>) : null,
+    actorId: e.actor?.id ?? null,
+    actorEmail: e.actor?.email ?? null,
+    actorRoles: e.actor ? [...e.actor.roles] : [],
+    action: e.action,
+    outcome: e.outcome,
+    denialReason: e.denialReason ?? null,
+    caseId: e.caseId ?? null,
+    conversationId: e.conversationId ?? null,
+    accountIds: e.accountIds ? [...e.accountIds] : [],
+    messageIds: e.messageIds ? [...e.messageIds] : [],
+    purpose: e.purpose ?? null,
+    justification: e.justification == null ? null : loggableText(e.justification),
+    grantId: e.grantId ?? null,
+    requestId: e.meta?.requestId ?? null,
+    ipHmac: e.meta?.ipHmac ?? null,
+    userAgent: e.meta?.userAgent == null ? null : loggableText(e.meta.userAgent),
+    // Caller-sent text must never make the insert fail (lib/log/events/loggable-text.ts).
+    details: e.details ? loggableDetails(e.details) : null,
   };
 }
 
@@ -56,11 +71,9 @@ export async function recordEvent(db: Db | Tx, e: EventInput): Promise<bigint> {
   return row.seq;
 }
 
-const EVENT_COLUMNS = [
-  "actor_id", "actor_email", "actor_roles", "action", "outcome", "denial_reason", "case_id", "conversation_id",
-  "account_ids", "message_ids", "purpose", "justification", "grant_id", "request_id", "ip_hmac", "user_agent", "details",
-] as const;
-type EventColumn = (typeof EVENT_COLUMNS)[number];
+// Each insert column's parameter cast, from its declared type, computed once at module load.
+const CASTS = INSERT_COLUMNS.map((c) => `::${c.pgType}${"array" in c ? "[]" : ""}`);
+const COLUMN_LIST = INSERT_COLUMNS.map((c) => c.column).join(", ");
 
 /**
  * One event as the column list, value expressions ($1…$n) and parameters of an INSERT into
@@ -68,35 +81,17 @@ type EventColumn = (typeof EVENT_COLUMNS)[number];
  * replaces a column's parameter with an SQL expression (the content route derives the
  * revealed message ids from the rows it reads in the same statement).
  */
-export function eventInsert(e: EventInput, computed: Partial<Record<EventColumn, string>> = {}): { columns: string; values: string; params: unknown[] } {
-  const r = eventRow(e);
-  const byColumn: Record<EventColumn, unknown> = {
-    actor_id: r.actorId,
-    actor_email: r.actorEmail,
-    actor_roles: r.actorRoles,
-    action: r.action,
-    outcome: r.outcome,
-    denial_reason: r.denialReason,
-    case_id: r.caseId,
-    conversation_id: r.conversationId,
-    account_ids: r.accountIds,
-    message_ids: r.messageIds,
-    purpose: r.purpose,
-    justification: r.justification,
-    grant_id: r.grantId,
-    request_id: r.requestId,
-    ip_hmac: r.ipHmac,
-    user_agent: r.userAgent,
-    details: r.details === null ? null : JSON.stringify(r.details),
-  };
+export function eventInsert(e: EventInput, computed: Partial<Record<InsertColumn, string>> = {}): { columns: string; values: string; params: unknown[] } {
+  const row = eventRow(e);
   const params: unknown[] = [];
-  const values = EVENT_COLUMNS.map((c) => {
-    if (computed[c]) return computed[c];
-    params.push(byColumn[c]);
-    const p = `$${params.length}`;
-    return c === "outcome" ? `${p}::"EventOutcome"` : c === "actor_id" || c === "case_id" || c === "conversation_id" || c === "grant_id" ? `${p}::uuid` : c === "details" ? `${p}::jsonb` : c.endsWith("_ids") || c === "actor_roles" ? `${p}::text[]` : `${p}::text`;
+  const values = INSERT_COLUMNS.map((c, i) => {
+    const expr = computed[c.column];
+    if (expr) return expr;
+    const value = row[c.field];
+    params.push(c.field === "details" && value !== null ? JSON.stringify(value) : value);
+    return `$${params.length}${CASTS[i]!}`;
   });
-  return { columns: EVENT_COLUMNS.join(", "), values: values.join(", "), params };
+  return { columns: COLUMN_LIST, values: values.join(", "), params };
 }
 
 /** The same event, written on a raw pooled connection inside its transaction (the content route). */

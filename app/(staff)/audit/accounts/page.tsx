@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { authorizePage } from "@/lib/auth/authorize";
+import { requestMetaFrom } from "@/lib/http/request-meta";
 import { accountAccessReport } from "@/lib/audit/account-report/account-report";
 import { auditFilterSchema } from "@/lib/audit/search/search-filters";
 import { AccessRefused } from "@/components/access-refused";
@@ -23,7 +25,7 @@ export default async function AccountReportPage({ searchParams }: { searchParams
   const account = one(params.account)?.slice(0, 200);
   const from = validDate(one(params.from));
   const to = validDate(one(params.to));
-  const report = account ? await accountAccessReport(staff, { account, from, to }) : null;
+  const report = account ? await accountAccessReport(staff, { account, from, to }, requestMetaFrom(await headers())) : null;
   const csvHref = `/api/v1/audit/account-report?${new URLSearchParams(Object.entries({ account, from, to }).filter((e): e is [string, string] => !!e[1])).toString()}`;
 
   return (
