@@ -49,10 +49,11 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
     await logDenial(null, "UNAUTHENTICATED", validCaseId, null, req, meta);
     throw new UnauthenticatedError();
   }
-  // The role is asked before the case is looked up, so its refusal is the same for any id.
+  // The role is asked before the case is looked up, so its refusal is the same for any id. The
+  // event still names the case when there is one, so the auditor finds the refusal in its history.
   const role = decidePermission(staff.roles, "content:read");
   if (!role.allow) {
-    await logDenial(staff, role.reason, null, null, req, meta);
+    await logDenial(staff, role.reason, await existingCaseId(validCaseId), null, req, meta);
     throw new ForbiddenError(role.reason, role.message);
   }
   const now = new Date();
@@ -144,6 +145,16 @@ async function decryptForResponse({ rows, kase, grant, seq }: Revealed): Promise
     scope: { from: grant.scopeFrom, to: grant.scopeTo, hasEarlier: grant.scopeFrom > 1, hasLater: grant.scopeTo < kase.messageCount },
     eventSeq: seq.toString(),
   };
+}
+
+/** The id if it names a case, else null: only for the event, never for the answer. */
+async function existingCaseId(caseId: string | null): Promise<string | null> {
+  if (!caseId) return null;
+  try {
+    return (await getDb().case.findUnique({ where: { id: caseId }, select: { id: true } }))?.id ?? null;
+  } catch {
+    throw new LogUnavailableError();
+  }
 }
 
 async function logDenial(staff: StaffContext | null, reason: DenialReason, caseId: string | null, kase: ReadContext | null, req: ReadRequest, meta: RequestMeta) {

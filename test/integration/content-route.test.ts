@@ -116,6 +116,8 @@ describe("GET /api/v1/cases/{caseId}/messages — role × situation", () => {
           expect(ev!.outcome).toBe("DENIED");
           expect(ev!.denialReason).toBe(want);
           expect(ev!.messageIds).toEqual([]);
+          // Every refusal, the role's included, is found in the case's own history.
+          expect(ev!.caseId).toBe(world.caseId);
         }
       });
     }
@@ -169,6 +171,21 @@ describe("the reviewer journey through the lib", () => {
     await expect(readCaseMessages(reviewer, { caseId: "../../etc/passwd" }, meta)).rejects.toMatchObject({ status: 404, code: "CASE_NOT_FOUND" });
     const events = await eventsSince(before);
     expect(events.map((e) => e.denialReason)).toEqual(["CASE_NOT_FOUND", "CASE_NOT_FOUND"]);
+  });
+
+  it("an auditor's refusal names a real case in the event, and only the id tried for a guessed one", async () => {
+    const auditor = await makeStaff(["AUDITOR"]);
+    const world = await makeReportedConversation();
+    const guessed = "019a0000-0000-7000-8000-0000000000aa";
+    const before = await lastSeq();
+    for (const caseId of [world.caseId, guessed]) {
+      await expect(readCaseMessages(auditor, { caseId }, meta)).rejects.toMatchObject({ status: 403, code: "ROLE" });
+    }
+    const events = await eventsSince(before);
+    expect(events.map((e) => [e.denialReason, e.caseId, (e.details as { requestedCaseId?: string } | null)?.requestedCaseId])).toEqual([
+      ["ROLE", world.caseId, undefined],
+      ["ROLE", null, guessed],
+    ]);
   });
 
   it("two reviewers racing to claim: exactly one wins", async () => {
