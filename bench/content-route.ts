@@ -13,9 +13,7 @@ const db = await freshDatabase("content");
 const env = benchEnv(db.appUrl, PORT);
 Object.assign(process.env, env);
 const { getDb, disconnectDb } = await import("../lib/db");
-const { upsertAccounts } = await import("../lib/intake/upsert-accounts");
-const { ingestMessages } = await import("../lib/intake/ingest-messages");
-const { ingestReport } = await import("../lib/intake/ingest-report");
+const { pushAccounts, pushMessages, pushReport } = await import("../lib/intake/push");
 const { upsertStaff } = await import("../prisma/factories");
 
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
@@ -24,25 +22,25 @@ try {
   const prisma = getDb();
   const clients: { cookie: string; caseId: string }[] = [];
   for (let i = 0; i < CLIENTS; i++) {
-    const a = { externalId: `bench-a-${i}`, handle: `bench_a_${i}`, displayName: `Bench A${i}`, dataRegion: "US" as const };
-    const b = { ...a, externalId: `bench-b-${i}`, handle: `bench_b_${i}`, displayName: `Bench B${i}` };
-    await upsertAccounts(prisma, [a, b]);
+    const a = { id: `bench-a-${i}`, handle: `bench_a_${i}`, displayName: `Bench A${i}`, dataRegion: "US" as const };
+    const b = { ...a, id: `bench-b-${i}`, handle: `bench_b_${i}`, displayName: `Bench B${i}` };
+    await pushAccounts(prisma, { accounts: [a, b] });
     const start = Date.parse("2026-10-01T00:00:00Z");
-    await ingestMessages(prisma, {
-      conversationExternalId: `bench-conv-${i}`,
-      participantExternalIds: [a.externalId, b.externalId],
+    await pushMessages(prisma, {
+      conversations: [{ id: `bench-conv-${i}`, participantIds: [a.id, b.id] }],
       messages: Array.from({ length: SCOPE + 20 }, (_, k) => ({
-        externalId: `bench-${i}-${k}`,
-        senderExternalId: k % 2 ? b.externalId : a.externalId,
-        sentAt: new Date(start + k * 30_000),
+        id: `bench-${i}-${k}`,
+        conversationId: `bench-conv-${i}`,
+        senderId: k % 2 ? b.id : a.id,
+        sentAt: new Date(start + k * 30_000).toISOString(),
         text: `benchmark message ${k} in conversation ${i}: ${"lorem ipsum dolor sit amet ".repeat(3)}`,
       })),
     });
-    const { caseId } = await ingestReport(prisma, {
-      externalId: `bench-report-${i}`,
-      reporterExternalId: a.externalId,
-      conversationExternalId: `bench-conv-${i}`,
-      reportedMessageExternalIds: [`bench-${i}-101`],
+    const { caseId } = await pushReport(prisma, {
+      id: `bench-report-${i}`,
+      reporterId: a.id,
+      conversationId: `bench-conv-${i}`,
+      messageIds: [`bench-${i}-101`],
       category: "HARASSMENT",
       text: "benchmark report",
     });

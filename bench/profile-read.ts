@@ -5,19 +5,20 @@ import { freshDatabase, benchEnv, sessionCookie, treeCpuSeconds } from "./harnes
 const db = await freshDatabase("profile");
 Object.assign(process.env, benchEnv(db.appUrl, 1));
 const { getDb, disconnectDb, withPgClient } = await import("../lib/db");
-const { upsertAccounts } = await import("../lib/intake/upsert-accounts");
-const { ingestMessages } = await import("../lib/intake/ingest-messages");
-const { ingestReport } = await import("../lib/intake/ingest-report");
+const { pushAccounts, pushMessages, pushReport } = await import("../lib/intake/push");
 const { upsertStaff } = await import("../prisma/factories");
 const { readCaseMessages } = await import("../lib/access/read-case-messages");
 const { sessionIdFromToken } = await import("../lib/auth/session-cookie");
 try {
   const prisma = getDb();
-  const a = { externalId: "pa", handle: "pa", displayName: "A", dataRegion: "US" as const };
-  const b = { ...a, externalId: "pb", handle: "pb" };
-  await upsertAccounts(prisma, [a, b]);
-  await ingestMessages(prisma, { conversationExternalId: "pc", participantExternalIds: ["pa", "pb"], messages: Array.from({ length: 220 }, (_, k) => ({ externalId: `pm${k}`, senderExternalId: k % 2 ? "pb" : "pa", sentAt: new Date(1e12 + k * 1000), text: `profile message ${k} ${"lorem ipsum ".repeat(6)}` })) });
-  const { caseId } = await ingestReport(prisma, { externalId: "pr", reporterExternalId: "pa", conversationExternalId: "pc", reportedMessageExternalIds: ["pm101"], category: "HARASSMENT", text: "x" });
+  const a = { id: "pa", handle: "pa", displayName: "A", dataRegion: "US" as const };
+  const b = { ...a, id: "pb", handle: "pb" };
+  await pushAccounts(prisma, { accounts: [a, b] });
+  await pushMessages(prisma, {
+    conversations: [{ id: "pc", participantIds: ["pa", "pb"] }],
+    messages: Array.from({ length: 220 }, (_, k) => ({ id: `pm${k}`, conversationId: "pc", senderId: k % 2 ? "pb" : "pa", sentAt: new Date(1e12 + k * 1000).toISOString(), text: `profile message ${k} ${"lorem ipsum ".repeat(6)}` })),
+  });
+  const { caseId } = await pushReport(prisma, { id: "pr", reporterId: "pa", conversationId: "pc", messageIds: ["pm101"], category: "HARASSMENT", text: "x" });
   const s = await upsertStaff(prisma, { email: "p@custody.test", name: "P", roles: ["REVIEWER"], regions: ["US"] });
   const conv = await prisma.case.update({ where: { id: caseId }, data: { status: "IN_REVIEW", assigneeId: s.id }, select: { conversationId: true } });
   await prisma.accessGrant.create({ data: { staffId: s.id, caseId, conversationId: conv.conversationId, purpose: "USER_REPORT", justification: "profiling the read path only", scopeFrom: 11, scopeTo: 210, status: "ACTIVE", expiresAt: new Date(Date.now() + 3600_000) } });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { parseWorkingHours } from "@/lib/config/working-hours";
 import { logEnvSchema } from "@/lib/config/log-settings";
 import { parseTrustedProxies } from "@/lib/http/forwarded.mjs";
+import { parseIntakeSecrets } from "@/lib/intake/signature";
 
 // Typed configuration, parsed once on first use so that a misconfigured server fails at
 // start-up with a message naming the variable, not later with a stack trace.
@@ -19,7 +20,8 @@ const schema = z.object({
   CUSTODY_DATA_DIR: z.string().default(".data"),
   CUSTODY_KEK: z.string().optional(),
   CUSTODY_KEK_FILE: z.string().optional(),
-  CUSTODY_INTAKE_SECRET: z.string().min(32).optional(),
+  // The platform's intake signing secrets: one or more whsec_… (spaces or commas between), any of which verifies.
+  CUSTODY_INTAKE_SECRET: z.string().optional().superRefine(checkIntakeSecrets),
   CUSTODY_GRANT_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
   CUSTODY_READ_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
   // Reads outside these hours (UTC, "HH:MM-HH:MM") are an anomaly signal for auditors.
@@ -32,6 +34,15 @@ const schema = z.object({
   // The access log's checkpoint directory, signing key, origin and in-server sealer.
   ...logEnvSchema.shape,
 });
+
+function checkIntakeSecrets(raw: string | undefined, ctx: z.RefinementCtx) {
+  if (raw === undefined || raw.trim() === "") return;
+  try {
+    parseIntakeSecrets(raw);
+  } catch (err) {
+    ctx.addIssue({ code: "custom", message: `${err instanceof Error ? err.message : err}; give whsec_<base64> secrets, separated by spaces or commas` });
+  }
+}
 
 function checkProxyList(list: string, ctx: z.RefinementCtx) {
   try {

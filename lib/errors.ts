@@ -3,11 +3,15 @@ import { DENIAL_REASONS } from "@/lib/policy/reasons";
 // Errors that lib functions throw for expected refusals. Route handlers map them to HTTP
 // with a clear message; anything else is a 500 and a bug.
 
+/** Which item of a batch, and which field, a refusal is about (the intake's errors name both). */
+export type ErrorWhere = { item?: number; field?: string };
+
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly where?: ErrorWhere,
   ) {
     super(message);
   }
@@ -32,14 +36,14 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(code: string, message: string) {
-    super(409, code, message);
+  constructor(code: string, message: string, where?: ErrorWhere) {
+    super(409, code, message, where);
   }
 }
 
 export class BadRequestError extends AppError {
-  constructor(message: string, code = "BAD_REQUEST") {
-    super(400, code, message);
+  constructor(message: string, code = "BAD_REQUEST", where?: ErrorWhere) {
+    super(400, code, message, where);
   }
 }
 

@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db";
+import { DEMO_PNG_BASE64 } from "@/lib/demo/demo-image";
 import { generateDemoData } from "@/lib/demo/generate-demo-data";
-import { ingestMessages } from "@/lib/intake/ingest-messages";
-import { ingestReport } from "@/lib/intake/ingest-report";
-import { upsertAccounts } from "@/lib/intake/upsert-accounts";
+import { MAX_BATCH_ITEMS } from "@/lib/intake/limits";
+import { pushAccounts, pushMessages, pushReport } from "@/lib/intake/push";
 import { DEMO_STAFF, upsertStaff } from "./factories";
 
 // Demo data goes through the same ingestion code as the platform's pushes, so it is encrypted
@@ -36,7 +36,10 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}) {
     return;
   }
 
-  for (let i = 0; i < data.accounts.length; i += 200) await upsertAccounts(db, data.accounts.slice(i, i + 200));
+  for (let i = 0; i < data.accounts.length; i += MAX_BATCH_ITEMS) {
+    const accounts = data.accounts.slice(i, i + MAX_BATCH_ITEMS).map((a) => ({ id: a.externalId, handle: a.handle, displayName: a.displayName, dataRegion: a.dataRegion, minor: a.isMinor, protected: a.isProtected, protectedKind: a.protectedKind }));
+    await pushAccounts(db, { accounts });
+  }
   log(`accounts: ${data.accounts.length}`);
 
   const byConversation = new Map<string, (typeof data.messages)[number][]>();
@@ -49,11 +52,23 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}) {
   await inPool(data.conversations, opts.concurrency ?? 4, async (c) => {
     const messages = byConversation.get(c.externalId) ?? [];
     if (messages.length === 0) return;
-    await ingestMessages(db, { conversationExternalId: c.externalId, participantExternalIds: c.participantExternalIds, messages });
+    const wire = messages.map((m) => ({
+      id: m.externalId,
+      conversationId: c.externalId,
+      senderId: m.senderExternalId,
+      sentAt: m.sentAt.toISOString(),
+      text: m.text,
+      attachments: m.hasMedia ? [{ contentType: "image/png" as const, data: DEMO_PNG_BASE64 }] : [],
+    }));
+    for (let i = 0; i < wire.length; i += MAX_BATCH_ITEMS) {
+      await pushMessages(db, { conversations: i === 0 ? [{ id: c.externalId, participantIds: c.participantExternalIds }] : [], messages: wire.slice(i, i + MAX_BATCH_ITEMS) });
+    }
     if (++done % 250 === 0) log(`conversations: ${done}/${data.conversations.length}`);
   });
   log(`messages: ${data.messages.length} in ${data.conversations.length} conversations`);
 
-  for (const r of data.reports) await ingestReport(db, r);
+  for (const r of data.reports) {
+    await pushReport(db, { id: r.externalId, reporterId: r.reporterExternalId, conversationId: r.conversationExternalId, messageIds: r.reportedMessageExternalIds, category: r.category, text: r.text, createdAt: r.createdAt.toISOString(), priority: r.priority });
+  }
   log(`reports: ${data.reports.length}`);
 }

@@ -29,6 +29,11 @@ export function messageAad(conversationId: string, messageId: string, keyVersion
   return `custody/message/v1|${conversationId}|${messageId}|${keyVersion}`;
 }
 
+/** An image attached to a message: bound to its own id (an upload has no message yet), conversation and key version. */
+export function attachmentAad(conversationId: string, attachmentId: string, keyVersion: number): string {
+  return `custody/attachment/v1|${conversationId}|${attachmentId}|${keyVersion}`;
+}
+
 export function dataKeyAad(conversationId: string, version: number): string {
   return `custody/data-key/v1|${conversationId}|${version}`;
 }

@@ -22,7 +22,7 @@ export function json(body: unknown, init?: ResponseInit) {
  * reached (the content route says LOG_UNAVAILABLE: nothing is shown without its event).
  */
 export function errorResponse(err: unknown, unavailable: () => AppError = () => new DatabaseUnavailableError()) {
-  if (err instanceof AppError) return json({ error: { code: err.code, message: err.message } }, { status: err.status });
+  if (err instanceof AppError) return json({ error: { code: err.code, message: err.message, ...err.where } }, { status: err.status });
   if (err instanceof ZodError) {
     const first = err.issues[0];
     const where = first?.path.length ? `${first.path.join(".")}: ` : "";

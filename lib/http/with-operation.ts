@@ -3,10 +3,17 @@ import type { z } from "zod";
 import { authorizeApi } from "@/lib/auth/authorize";
 import { currentStaff } from "@/lib/auth/current-staff";
 import type { StaffContext } from "@/lib/auth/staff-context";
-import { BadRequestError, type AppError } from "@/lib/errors";
+import { AppError, BadRequestError } from "@/lib/errors";
 import { OPERATIONS, type OperationId } from "@/lib/policy/operations";
 import { isSafeText, SAFE_TEXT_MESSAGE } from "@/lib/validation/safe-text";
+import { getDb } from "@/lib/db";
+import { countIntake, type IntakeRoute } from "@/lib/intake/counters";
+import { assertSafeTextDeep, parseIntakeBody } from "@/lib/intake/intake-errors";
+import { intakeVerifier } from "@/lib/intake/intake-verifier";
+import { runIntake, type Tally } from "@/lib/intake/run-intake";
+import type { Tx } from "@/lib/db";
 import { assertSameOriginMutation, errorResponse, readJson } from "./handle";
+import { readBodyText } from "./read-body";
 import { type RequestMeta, requestMetaFrom } from "./request-meta";
 import type { RouteParam } from "./route-params";
 
@@ -21,8 +28,11 @@ type RouteOperationId = Exclude<OperationId, `PAGE ${string}`>;
 type Permission<K extends OperationId> = (typeof OPERATIONS)[K]["permission"];
 /** Operations someone must be signed in for. */
 export type ProtectedOperationId = { [K in RouteOperationId]: Permission<K> extends null ? never : K }[RouteOperationId];
-/** The few public entry points (permission: null). */
-export type PublicOperationId = Exclude<RouteOperationId, ProtectedOperationId>;
+type NoPermission = Exclude<RouteOperationId, ProtectedOperationId>;
+/** The platform's signed intake routes (permission: null, rule SIGNED). */
+export type SignedOperationId = { [K in NoPermission]: "SIGNED" extends (typeof OPERATIONS)[K]["rules"][number] ? K : never }[NoPermission];
+/** The few public entry points (permission: null, not signed). */
+export type PublicOperationId = Exclude<NoPermission, SignedOperationId>;
 
 /** What Next.js passes a route handler as its second argument. */
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -136,6 +146,51 @@ export function withPublicOperation(id: PublicOperationId, handler: (req: Reques
       return await handler(req, ctx);
     } catch (err) {
       return errorResponse(err);
+    }
+  };
+}
+
+export type SignedInput<B extends z.ZodType> = {
+  readonly req: Request;
+  readonly body: z.output<B>;
+  /**
+   * Runs the request's work as one transaction that also records its webhook-id (a replay is
+   * 409 REPLAYED) and counts what `tally` says was accepted and duplicate.
+   */
+  readonly run: <T>(fn: (tx: Tx) => Promise<T>, tally: (result: T) => Tally) => Promise<T>;
+};
+
+/**
+ * The platform's signed intake routes: no staff session and no CSRF (nothing rides on a
+ * cookie); instead, in this order: a JSON content type; the body read as the exact text sent,
+ * refused past `maxBytes` while reading; its Standard Webhooks signature and timestamp
+ * (lib/intake/signature.ts); JSON; U+0000 or a lone surrogate anywhere; the zod schema, each
+ * refusal naming the item and field. The handler's `run` adds the replay check and counters.
+ * Every refusal is counted for metrics; none writes a staff access event.
+ */
+export function withSignedOperation<B extends z.ZodType>(id: SignedOperationId, spec: { body: B; maxBytes: number }, handler: (input: SignedInput<B>) => Promise<Response>): RouteHandler {
+  const route = id.slice(id.lastIndexOf("/") + 1) as IntakeRoute;
+  return async (req) => {
+    try {
+      if (!(req.headers.get("content-type") ?? "").includes("application/json")) throw new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "Send a JSON body (content-type: application/json).");
+      const text = await readBodyText(req, spec.maxBytes);
+      const { webhookId } = intakeVerifier().verify(text, req.headers);
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        throw new AppError(400, "BAD_JSON", "The request body is not valid JSON.");
+      }
+      assertSafeTextDeep(raw);
+      const body = parseIntakeBody(spec.body, raw);
+      const run: SignedInput<B>["run"] = (fn, tally) => runIntake(getDb(), route, webhookId, fn, tally);
+      return await handler({ req, body, run });
+    } catch (err) {
+      const res = errorResponse(err);
+      if (res.status < 500) {
+        await countIntake(getDb(), route, { refused: 1 }).catch((e: unknown) => console.error("intake: counting a refusal failed:", e instanceof Error ? e.message : e));
+      }
+      return res;
     }
   };
 }

@@ -22,6 +22,11 @@ export const EMERGENCY_MAX_HOURS = 72;
 export const APPROVAL_TTL_HOURS = 24;
 /** Reading content needs a TOTP check this recent. */
 export const STEP_UP_MINUTES = 15;
+/**
+ * The platform's signed intake requests: how far `webhook-timestamp` may be from now, either
+ * way. Fixed by the `standardwebhooks` package at five minutes; a unit test holds it to that.
+ */
+export const SIGNATURE_TOLERANCE_MINUTES = 5;
 /** Wrong TOTP codes per session: the first few freely, then with backoff; at the maximum that session's step-up locks. */
 export const TOTP_FREE_FAILURES = 2;
 export const MAX_TOTP_FAILURES = 5;

@@ -31,7 +31,7 @@ function urlPath(file: string): string {
   return `/${segments.join("/")}`;
 }
 
-const WRAPPERS = new Set(["withOperation", "withPublicOperation"]);
+const WRAPPERS = new Set(["withOperation", "withPublicOperation", "withSignedOperation"]);
 
 /** How a route file exports each HTTP method: the wrapper call's operation id, or null if it is exported some other way. */
 function exportedMethods(file: string, source: string): Map<string, string | null> {
@@ -94,11 +94,19 @@ describe("operations registry", () => {
     expect([...exportedMethods("route.ts", misnamed)]).toEqual([["GET", "GET /api/y"], ["POST", null]]);
   });
 
-  it("every mutation of our API checks CSRF (next-auth checks its own token)", () => {
+  it("every mutation of our API checks CSRF, or is the platform's signed intake (next-auth checks its own token)", () => {
     const unguarded = Object.entries(OPERATIONS)
-      .filter(([id, op]) => /^(POST|PUT|PATCH|DELETE) \/api\/v1\//.test(id) && !(op.rules as readonly string[]).includes("CSRF"))
+      .filter(([id, op]) => /^(POST|PUT|PATCH|DELETE) \/api\/v1\//.test(id) && !(op.rules as readonly string[]).some((r) => r === "CSRF" || r === "SIGNED"))
       .map(([id]) => id);
     expect(unguarded).toEqual([]);
+  });
+
+  it("signed operations are exactly the intake routes, take no staff permission, and use the signed wrapper", () => {
+    const signed = Object.entries(OPERATIONS).filter(([, op]) => (op.rules as readonly string[]).includes("SIGNED"));
+    expect(signed.map(([id]) => id).sort()).toEqual(["appeals", "accounts", "messages", "reports", "uploads"].map((r) => `POST /api/v1/intake/${r}`).sort());
+    expect(signed.filter(([, op]) => op.permission !== null || (op.rules as readonly string[]).includes("CSRF"))).toEqual([]);
+    const wrappedBy = new Map(onDisk.map((o) => [o.id, o.source]));
+    for (const [id] of signed) expect(wrappedBy.get(id)).toContain(`withSignedOperation("${id}"`);
   });
 
   it("each page names the operation it authorises", () => {

@@ -9,6 +9,7 @@ import {
   MIN_JUSTIFICATION,
   SESSION_IDLE_MINUTES,
   SESSION_MAX_HOURS,
+  SIGNATURE_TOLERANCE_MINUTES,
   STEP_UP_MINUTES,
 } from "./limits";
 
@@ -38,6 +39,7 @@ export const ATTRIBUTE_RULES = {
   OWN_EVENTS: "The event channel speaks only of the staff member's own grants and session: someone else's grant id is answered exactly like one that does not exist. It carries no message content, and holding it open does not count as activity for the idle timeout.",
   CASE_SECRECY: "A case that is not the caller's to reach (held by someone else, or outside their bases, regions or conflicts) answers exactly as one that does not exist: 404 CASE_NOT_FOUND. The access log records the true reason.",
   CSRF: "Mutations must come from a Custody page: header x-custody-request: 1 and a same-origin Origin.",
+  SIGNED: `The platform's own requests, not a person's: signed with Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature) by one of the active CUSTODY_INTAKE_SECRET secrets, a timestamp within ${SIGNATURE_TOLERANCE_MINUTES} minutes of now, and a webhook-id not accepted before. No staff session and no CSRF check (no cookie is involved); no staff access event.`,
 } as const;
 
 export type RuleId = keyof typeof ATTRIBUTE_RULES;

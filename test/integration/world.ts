@@ -2,9 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { createSession, resolveSession } from "@/lib/auth/session-store";
 import { getDb } from "@/lib/db";
-import { ingestMessages } from "@/lib/intake/ingest-messages";
-import { ingestReport } from "@/lib/intake/ingest-report";
-import { upsertAccounts } from "@/lib/intake/upsert-accounts";
+import { pushAccounts, pushMessages, pushReport } from "@/lib/intake/push";
 import type { Region, Role } from "@/lib/policy/roles";
 import { upsertStaff } from "@/prisma/factories";
 
@@ -50,31 +48,30 @@ export async function makeReportedConversation(opts: WorldOptions = {}): Promise
   const n = opts.messages ?? 40;
   const reportedPosition = opts.reportedPosition ?? 20;
   const id = uid();
-  const a = { externalId: `acct-a-${id}`, handle: `alex_${id}`, displayName: "Alex", dataRegion: opts.region ?? "US", isMinor: false, isProtected: false, protectedKind: null } as const;
-  const b = { ...a, externalId: `acct-b-${id}`, handle: `blake_${id}`, displayName: "Blake", dataRegion: opts.secondRegion ?? opts.region ?? "US", isProtected: opts.secondProtected ?? false, protectedKind: opts.secondProtected ? "journalist" : null } as const;
-  await upsertAccounts(db, [a, b]);
+  const a = { id: `acct-a-${id}`, handle: `alex_${id}`, displayName: "Alex", dataRegion: opts.region ?? "US", minor: false, protected: false, protectedKind: null } as const;
+  const b = { ...a, id: `acct-b-${id}`, handle: `blake_${id}`, displayName: "Blake", dataRegion: opts.secondRegion ?? opts.region ?? "US", protected: opts.secondProtected ?? false, protectedKind: opts.secondProtected ? "journalist" : null } as const;
+  await pushAccounts(db, { accounts: [a, b] });
   const texts = Array.from({ length: n }, (_, i) => `secret message ${i + 1} of conversation ${id} ${randomBytes(4).toString("hex")}`);
   const start = Date.parse("2026-10-01T10:00:00Z");
   const convExt = `conv-${id}`;
-  await ingestMessages(db, {
-    conversationExternalId: convExt,
-    participantExternalIds: [a.externalId, b.externalId],
-    messages: texts.map((text, i) => ({ externalId: `msg-${id}-${i + 1}`, senderExternalId: i % 2 ? b.externalId : a.externalId, sentAt: new Date(start + i * 60_000), text })),
+  await pushMessages(db, {
+    conversations: [{ id: convExt, participantIds: [a.id, b.id] }],
+    messages: texts.map((text, i) => ({ id: `msg-${id}-${i + 1}`, conversationId: convExt, senderId: i % 2 ? b.id : a.id, sentAt: new Date(start + i * 60_000).toISOString(), text })),
   });
-  const reportedSender = reportedPosition % 2 === 0 ? b.externalId : a.externalId;
-  const reporter = reportedSender === a.externalId ? b.externalId : a.externalId;
-  const { caseId } = await ingestReport(db, {
-    externalId: `rep-${id}`,
-    reporterExternalId: reporter,
-    conversationExternalId: convExt,
-    reportedMessageExternalIds: [`msg-${id}-${reportedPosition}`],
+  const reportedSender = reportedPosition % 2 === 0 ? b.id : a.id;
+  const reporter = reportedSender === a.id ? b.id : a.id;
+  const { caseId } = await pushReport(db, {
+    id: `rep-${id}`,
+    reporterId: reporter,
+    conversationId: convExt,
+    messageIds: [`msg-${id}-${reportedPosition}`],
     category: "HARASSMENT",
     text: "They keep insulting me after I asked them to stop.",
   });
   const conv = await db.conversation.findUniqueOrThrow({ where: { externalId: convExt }, select: { id: true, messages: { orderBy: { position: "asc" }, select: { id: true } } } });
-  const accounts = await db.platformAccount.findMany({ where: { externalId: { in: [a.externalId, b.externalId] } }, select: { id: true, externalId: true } });
+  const accounts = await db.platformAccount.findMany({ where: { externalId: { in: [a.id, b.id] } }, select: { id: true, externalId: true } });
   const accountId = (ext: string) => accounts.find((x) => x.externalId === ext)!.id;
-  return { caseId, conversationId: conv.id, messageIds: conv.messages.map((m) => m.id), texts, reportedPosition, accountIds: [accountId(a.externalId), accountId(b.externalId)] };
+  return { caseId, conversationId: conv.id, messageIds: conv.messages.map((m) => m.id), texts, reportedPosition, accountIds: [accountId(a.id), accountId(b.id)] };
 }
 
 /** A case claimed by `staff`, as the claim would leave it. */

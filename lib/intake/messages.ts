@@ -1,0 +1,158 @@
+import "server-only";
+import { currentDataKey } from "@/lib/crypto/conversation-keys";
+import { messageAad, seal } from "@/lib/crypto/envelope";
+import type { Tx } from "@/lib/db";
+import { scanIngested, type IngestedMessage } from "@/lib/detection/on-ingest";
+import { ConflictError } from "@/lib/errors";
+import { uuidv7 } from "@/lib/ids";
+import { decodeInlineImages, resolveUploads, sealAttachment, type AttachmentRow } from "./attachments";
+import { refuse, whereOf } from "./intake-errors";
+import type { MessagesBatch, MessagesResult } from "./schemas";
+
+// The only way DM text enters Custody. A batch may declare conversations (or add participants
+// to stored ones) and carry messages for stored or declared conversations. Every message is
+// checked before anything is written: its conversation known, its sender known and a
+// participant. Text and images are encrypted under the conversation's data key and exist in
+// clear only in this function's memory, which hands the text to proactive detection inside
+// the same transaction. Idempotent by platform message id: a re-sent message is a "duplicate".
+
+type Conv = { id: string; external_id: string; message_count: number };
+type Region = "US" | "EU";
+
+function firstRepeat(ids: readonly string[]): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < ids.length; i++) {
+    if (seen.has(ids[i]!)) return i;
+    seen.add(ids[i]!);
+  }
+  return -1;
+}
+
+export async function ingestMessages(tx: Tx, batch: MessagesBatch): Promise<MessagesResult> {
+  const { conversations: declared, messages } = batch;
+  const repeated = firstRepeat(messages.map((m) => m.id));
+  if (repeated >= 0) throw refuse("DUPLICATE_ID", ["messages", repeated, "id"], "this message id appears twice in the batch");
+  const repeatedConv = firstRepeat(declared.map((c) => c.id));
+  if (repeatedConv >= 0) throw refuse("DUPLICATE_ID", ["conversations", repeatedConv, "id"], "this conversation is declared twice in the batch");
+  declared.forEach((c, i) => {
+    const p = firstRepeat(c.participantIds);
+    if (p >= 0) throw refuse("DUPLICATE_ID", ["conversations", i, "participantIds", p], "this participant appears twice");
+  });
+  const pending = decodeInlineImages(messages);
+
+  // Accounts: every declared participant and every sender must be known.
+  const wanted = [...new Set([...declared.flatMap((c) => c.participantIds), ...messages.map((m) => m.senderId)])];
+  const accounts = await tx.platformAccount.findMany({ where: { externalId: { in: wanted } }, select: { id: true, externalId: true, dataRegion: true } });
+  const accountByExternal = new Map(accounts.map((a) => [a.externalId, a]));
+  declared.forEach((c, i) =>
+    c.participantIds.forEach((p, j) => {
+      if (!accountByExternal.has(p)) throw refuse("UNKNOWN_ACCOUNT", ["conversations", i, "participantIds", j], "no account with this id; send it to /intake/accounts first");
+    }),
+  );
+  messages.forEach((m, i) => {
+    if (!accountByExternal.has(m.senderId)) throw refuse("UNKNOWN_ACCOUNT", ["messages", i, "senderId"], "no account with this id; send it to /intake/accounts first");
+  });
+
+  // Conversations: stored or declared here. New ones are created, then every conversation the
+  // batch touches is locked in id order: positions are assigned under the lock, and two
+  // batches on the same conversations queue rather than deadlock.
+  const referenced = [...new Set([...declared.map((c) => c.id), ...messages.map((m) => m.conversationId)])].sort();
+  const declaredIds = new Set(declared.map((c) => c.id));
+  const known = new Set((await tx.conversation.findMany({ where: { externalId: { in: referenced } }, select: { externalId: true } })).map((c) => c.externalId));
+  messages.forEach((m, i) => {
+    if (!known.has(m.conversationId) && !declaredIds.has(m.conversationId)) throw refuse("UNKNOWN_CONVERSATION", ["messages", i, "conversationId"], "no conversation with this id; declare it in `conversations`");
+  });
+  const fresh = referenced.filter((id) => !known.has(id));
+  if (fresh.length > 0) await tx.conversation.createMany({ data: fresh.map((externalId) => ({ externalId })), skipDuplicates: true });
+  const convs = await tx.$queryRaw<Conv[]>`
+    SELECT id, external_id, message_count FROM conversation WHERE external_id = ANY(${referenced}::text[]) ORDER BY id FOR UPDATE`;
+  const convByExternal = new Map(convs.map((c) => [c.external_id, c]));
+
+  if (declared.length > 0) {
+    await tx.conversationParticipant.createMany({
+      data: declared.flatMap((c) => c.participantIds.map((p) => ({ conversationId: convByExternal.get(c.id)!.id, accountId: accountByExternal.get(p)!.id }))),
+      skipDuplicates: true,
+    });
+  }
+  const members = await tx.conversationParticipant.findMany({ where: { conversationId: { in: convs.map((c) => c.id) } }, select: { conversationId: true, accountId: true, account: { select: { dataRegion: true } } } });
+  const membersOf = new Map<string, { ids: Set<string>; regions: Region[] }>();
+  for (const m of members) {
+    const entry = membersOf.get(m.conversationId) ?? { ids: new Set(), regions: [] };
+    entry.ids.add(m.accountId);
+    if (!entry.regions.includes(m.account.dataRegion)) entry.regions.push(m.account.dataRegion);
+    membersOf.set(m.conversationId, entry);
+  }
+  messages.forEach((m, i) => {
+    const conv = convByExternal.get(m.conversationId)!;
+    if (!membersOf.get(conv.id)?.ids.has(accountByExternal.get(m.senderId)!.id)) throw refuse("NOT_A_PARTICIPANT", ["messages", i, "senderId"], "the sender is not a participant of this conversation");
+  });
+
+  // Duplicates: a platform id already stored is the same message sent again, unless it is
+  // stored in another conversation, which is a different message under a reused id.
+  const stored = await tx.message.findMany({ where: { externalId: { in: messages.map((m) => m.id) } }, select: { externalId: true, conversationId: true } });
+  const storedConv = new Map(stored.map((s) => [s.externalId, s.conversationId]));
+  messages.forEach((m, i) => {
+    const at = storedConv.get(m.id);
+    if (at !== undefined && at !== convByExternal.get(m.conversationId)!.id) {
+      throw new ConflictError("ID_CONFLICT", `messages[${i}].id: a message with this id is stored in another conversation`, whereOf(["messages", i, "id"]));
+    }
+  });
+
+  // New messages get positions after the conversation's last, in the order they were sent.
+  const newIdx = messages.map((_, i) => i).filter((i) => !storedConv.has(messages[i]!.id));
+  newIdx.sort((a, b) => messages[a]!.sentAt.getTime() - messages[b]!.sentAt.getTime() || a - b);
+  const nextPosition = new Map(convs.map((c) => [c.id, c.message_count]));
+  const keys = new Map<string, { key: Buffer; version: number }>();
+  const rows = [];
+  const attachments: AttachmentRow[] = [];
+  const uploadRefs: Parameters<typeof resolveUploads>[1][number][] = [];
+  const scanned: IngestedMessage[] = [];
+  for (const i of newIdx) {
+    const m = messages[i]!;
+    const conv = convByExternal.get(m.conversationId)!;
+    let dataKey = keys.get(conv.id);
+    if (!dataKey) keys.set(conv.id, (dataKey = await currentDataKey(tx, conv.id)));
+    const position = nextPosition.get(conv.id)! + 1;
+    nextPosition.set(conv.id, position);
+    const id = uuidv7(m.sentAt.getTime());
+    const senderId = accountByExternal.get(m.senderId)!.id;
+    const sealed = seal(dataKey.key, Buffer.from(m.text, "utf8"), messageAad(conv.id, id, dataKey.version));
+    for (const a of pending.inline.get(i) ?? []) attachments.push(sealAttachment(dataKey.key, dataKey.version, conv.id, id, a.image));
+    for (const u of pending.uploads.get(i) ?? []) uploadRefs.push({ item: i, index: u.index, uploadId: u.uploadId, conversationId: conv.id, messageId: id });
+    rows.push({
+      id,
+      externalId: m.id,
+      conversationId: conv.id,
+      position,
+      senderId,
+      sentAt: m.sentAt,
+      hasMedia: m.attachments.length > 0,
+      ciphertext: new Uint8Array(sealed.ciphertext),
+      nonce: new Uint8Array(sealed.nonce),
+      keyVersion: dataKey.version,
+    });
+    scanned.push({ id, conversationId: conv.id, position, senderId, sentAt: m.sentAt, text: m.text, participantRegions: membersOf.get(conv.id)!.regions });
+  }
+  const links = await resolveUploads(tx, uploadRefs);
+
+  if (rows.length > 0) {
+    await tx.message.createMany({ data: rows });
+    if (attachments.length > 0) await tx.messageAttachment.createMany({ data: attachments });
+    if (links.length > 0) {
+      await tx.$executeRaw`
+        UPDATE message_attachment a SET message_id = t.message_id
+        FROM unnest(${links.map((l) => l.uploadId)}::uuid[], ${links.map((l) => l.messageId)}::uuid[]) AS t(id, message_id) WHERE a.id = t.id`;
+    }
+    const counts = convs.filter((c) => nextPosition.get(c.id) !== c.message_count);
+    await tx.$executeRaw`
+      UPDATE conversation c SET message_count = t.n FROM unnest(${counts.map((c) => c.id)}::uuid[], ${counts.map((c) => nextPosition.get(c.id)!)}::int[]) AS t(id, n) WHERE c.id = t.id`;
+  }
+  const { flagged } = scanned.length > 0 ? await scanIngested(tx, scanned) : { flagged: 0 };
+  const accepted = new Set(newIdx);
+  return {
+    accepted: rows.length,
+    duplicate: messages.length - rows.length,
+    flagged,
+    messages: messages.map((m, i) => ({ id: m.id, status: accepted.has(i) ? ("accepted" as const) : ("duplicate" as const) })),
+  };
+}
