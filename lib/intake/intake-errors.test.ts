@@ -28,6 +28,9 @@ describe("intake errors", () => {
     expect(caught(() => assertSafeTextDeep({ accounts: [{ ["x\u0000"]: 1 }] }))).toMatchObject({ code: "UNSAFE_TEXT", where: { item: 0, field: "accounts[0]" } });
     expect(caught(() => assertSafeTextDeep({ a: ["\ud800"] }))).toMatchObject({ code: "UNSAFE_TEXT", where: { field: "a[0]" } });
     expect(caught(() => assertSafeTextDeep({ fine: ["é", "😀", 1, null, true] }))).toBeNull();
+    // Hostile depth is refused, not recursed into.
+    const deep = JSON.parse("[".repeat(100_000) + "]".repeat(100_000));
+    expect(caught(() => assertSafeTextDeep(deep))).toMatchObject({ status: 400, code: "TOO_DEEP" });
   });
 
   it("schema refusals name item and field, unknown keys by their own name", () => {

@@ -35,25 +35,35 @@ export function parseIntakeBody<S extends z.ZodType>(schema: S, raw: unknown): z
   throw refuse("BAD_REQUEST", path, first.message);
 }
 
+/** Deeper than any intake schema nests (a batch's image is five levels down). */
+const MAX_DEPTH = 16;
+
+type Node = { value: unknown; key: PropertyKey | null; parent: Node | null; depth: number };
+const pathOf = (n: Node): PropertyKey[] => {
+  const out: PropertyKey[] = [];
+  for (let at: Node | null = n; at && at.key !== null; at = at.parent) out.unshift(at.key);
+  return out;
+};
+
 /**
  * Finds the first string or key anywhere in a parsed JSON body that PostgreSQL could not hold
- * as sent (U+0000, a lone surrogate), including keys the schema would drop: the whole body
- * is refused, naming where.
+ * as sent (U+0000, a lone surrogate), including keys the schema would drop, and refuses
+ * nesting deeper than any schema reads. Iterative, so a hostile depth cannot exhaust the stack.
  */
-export function assertSafeTextDeep(value: unknown, path: PropertyKey[] = []): void {
-  if (typeof value === "string") {
-    if (!isSafeText(value)) throw refuse("UNSAFE_TEXT", path, SAFE_TEXT_MESSAGE);
-    return;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) assertSafeTextDeep(value[i], [...path, i]);
-    return;
-  }
-  if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      if (!isSafeText(k)) throw refuse("UNSAFE_TEXT", path, `a key ${SAFE_TEXT_MESSAGE}`);
-      assertSafeTextDeep(v, [...path, k]);
+export function assertSafeTextDeep(root: unknown): void {
+  const stack: Node[] = [{ value: root, key: null, parent: null, depth: 0 }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const { value } = node;
+    if (typeof value === "string") {
+      if (!isSafeText(value)) throw refuse("UNSAFE_TEXT", pathOf(node), SAFE_TEXT_MESSAGE);
+      continue;
     }
+    if (!value || typeof value !== "object") continue;
+    if (node.depth >= MAX_DEPTH) throw refuse("TOO_DEEP", pathOf(node), `nested deeper than ${MAX_DEPTH} levels`);
+    const entries: [PropertyKey, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (const [k] of entries) if (typeof k === "string" && !isSafeText(k)) throw refuse("UNSAFE_TEXT", pathOf(node), `a key ${SAFE_TEXT_MESSAGE}`);
+    // Pushed in reverse, so the first field at fault is the first reported.
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], key: entries[i]![0], parent: node, depth: node.depth + 1 });
   }
 }
-

@@ -32,7 +32,7 @@ export const CATEGORIES = ["HARASSMENT", "THREATS", "GROOMING", "SCAM", "HATE", 
 export const imageType = z.enum(IMAGE_TYPES);
 const base64Image = z
   .base64()
-  .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4)
+  .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4, `the image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MiB`)
   .meta({ description: `The image bytes in base64 (at most ${MAX_IMAGE_BYTES / 1024 / 1024} MiB decoded), checked against contentType by their magic bytes` });
 
 // ── accounts ──────────────────────────────────────────────────────────────────────────────

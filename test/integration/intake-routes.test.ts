@@ -103,7 +103,7 @@ describe("signed intake: idempotent re-delivery", () => {
     expect(again.body).toEqual({ accepted: 0, duplicate: 3, flagged: 0, messages: messages.map((m) => ({ id: m.id, status: "duplicate" })) });
     const after = await rowCounts();
     expect({ ...after, intake_replay: before.intake_replay }).toEqual(before);
-    expect(after.intake_replay).toBe(before.intake_replay + 1);
+    expect(after.intake_replay).toBe(before.intake_replay! + 1);
     const stored = await getDb().message.findMany({ where: { conversation: { externalId: conv } }, orderBy: { position: "asc" }, select: { externalId: true, position: true } });
     expect(stored.map((s) => s.externalId)).toEqual([messages[1]!.id, messages[2]!.id, messages[0]!.id]);
     expect((await getDb().conversation.findUniqueOrThrow({ where: { externalId: conv } })).messageCount).toBe(3);

@@ -3,11 +3,12 @@ import pg from "pg";
 import { readCaseMessages } from "@/lib/access/read-case-messages";
 import { requestGrant } from "@/lib/access/request-grant";
 import { claimCase } from "@/lib/cases/claim-case";
-import { disconnectDb } from "@/lib/db";
+import { disconnectDb, getDb } from "@/lib/db";
+import { JPEG, send, twoAccounts } from "./intake-client";
 import { makeReportedConversation, makeStaff, meta } from "./world";
 
-// Reads every row of every table as the schema owner and looks for message text, as UTF-8
-// and as the hex PostgreSQL prints for bytea. Reading the thread first proves that even the
+// Reads every row of every table as the schema owner and looks for message text and image
+// bytes, as UTF-8 and as the hex PostgreSQL prints for bytea. Reading the thread first proves that even the
 // access path leaves no plaintext behind (the log records ids, never text).
 
 afterAll(() => disconnectDb());
@@ -39,6 +40,37 @@ describe("no DM plaintext at rest", () => {
       }
     } finally {
       await c.end();
+    }
+  });
+
+  it("no image bytes are stored in clear anywhere in the database", async () => {
+    const p = await twoAccounts();
+    const c = { ...p, conv: `np-${p.id}` };
+    expect((await send("messages", { conversations: [{ id: c.conv, participantIds: [p.a, p.b] }], messages: [] })).status).toBe(200);
+    // Distinctive images: valid signatures followed by bytes no other row could hold by chance.
+    const marker = (tag: string) => Buffer.from(`custody-attachment-plaintext-${tag}-${c.id}`, "latin1");
+    const jpeg = Buffer.concat([JPEG.subarray(0, 6), marker("jpeg")]);
+    const gif = Buffer.concat([Buffer.from("GIF89a", "latin1"), marker("gif")]);
+    const uploadId = (await send("uploads", { conversationId: c.conv, contentType: "image/jpeg", data: jpeg.toString("base64") })).body.uploadId;
+    const m = { id: `np-${p.id}-1`, conversationId: c.conv, senderId: p.a, sentAt: "2026-11-01T10:00:00Z", text: "a photo", attachments: [{ uploadId }, { contentType: "image/gif", data: gif.toString("base64") }] };
+    expect((await send("messages", { messages: [m] })).status).toBe(200);
+    expect(await getDb().messageAttachment.count({ where: { message: { externalId: m.id } } })).toBe(2);
+
+    const client = new pg.Client({ connectionString: process.env.TEST_OWNER_URL });
+    await client.connect();
+    try {
+      const tables = await client.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+      expect(tables.rows.map((t) => t.table_name)).toContain("message_attachment");
+      let dump = "";
+      for (const { table_name } of tables.rows) dump += (await client.query(`SELECT t::text AS row FROM "${table_name}" t`)).rows.map((r) => r.row).join("\n");
+      for (const bytes of [marker("jpeg"), marker("gif")]) {
+        expect(dump).not.toContain(bytes.toString("latin1"));
+        expect(dump).not.toContain(bytes.toString("hex"));
+        expect(dump).not.toContain(bytes.toString("base64").slice(0, 24));
+      }
+      expect(dump).not.toContain(jpeg.toString("base64").slice(8, 40));
+    } finally {
+      await client.end();
     }
   });
 });

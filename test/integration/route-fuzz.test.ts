@@ -7,7 +7,9 @@ import type { RouteHandler } from "@/lib/http/with-operation";
 import { ALL_OPERATIONS, OPERATIONS, type OperationId } from "@/lib/policy/operations";
 import { decidePermission } from "@/lib/policy/permissions";
 import type { Role } from "@/lib/policy/roles";
+import { signIntakeRequest } from "@/lib/intake/signature";
 import { bodyVariants, paramVariants, queryVariants, type Variant } from "./fuzz-variants";
+import { PNG, intakeSecrets } from "./intake-client";
 import { assignTo, makeReportedConversation, makeStaff } from "./world";
 
 // Every route in the registry, walked from lib/policy/operations.ts so a new route is fuzzed
@@ -38,6 +40,9 @@ const BODIES: Partial<Record<OperationId, Record<string, unknown>>> = {
   "PATCH /api/v1/staff/{staffId}": { name: "Fuzzed", roles: ["REVIEWER"], regions: ["US"], disabled: false, links: [] },
 };
 
+/** The platform's signed intake: each variant is signed over its exact body, so it reaches parsing. */
+const isSigned = (op: OperationId) => (OPERATIONS[op].rules as readonly string[]).includes("SIGNED");
+
 // Probes whose 503 is their report (this test's world runs no sealer, so it is never "ready"):
 // there a 503 is fine when it is the probe's own answer, not an error.
 const PROBES = new Set<OperationId>(["GET /api/health", "GET /api/ready"]);
@@ -59,6 +64,21 @@ beforeAll(async () => {
   const toDecide = await makeReportedConversation({ region: "US" });
   await assignTo(toDecide.caseId, reviewer);
   Object.assign(ids, { caseId: world.caseId, decidedCaseId: toDecide.caseId, grantId: grant.id, staffId: (await makeStaff(["REVIEWER"], ["US"])).id, seq: "1", exportId: randomUUID() });
+
+  // Valid intake bodies over this world's own platform ids, so field variants change one thing.
+  const db = getDb();
+  const conv = await db.conversation.findUniqueOrThrow({ where: { id: world.conversationId }, select: { externalId: true, participants: { select: { account: { select: { externalId: true, handle: true, displayName: true, dataRegion: true } } } }, messages: { take: 1, select: { externalId: true } } } });
+  const [a, b] = conv.participants.map((p) => p.account);
+  const appealed = await makeReportedConversation({ region: "US" });
+  await db.case.update({ where: { id: appealed.caseId }, data: { status: "CLOSED", decision: "WARN", decidedAt: new Date(), closedAt: new Date() } });
+  const appellant = (await db.conversationParticipant.findFirstOrThrow({ where: { conversationId: appealed.conversationId }, select: { account: { select: { externalId: true } } } })).account.externalId;
+  Object.assign(BODIES, {
+    "POST /api/v1/intake/accounts": { accounts: [{ id: a!.externalId, handle: a!.handle, displayName: a!.displayName, dataRegion: a!.dataRegion }] },
+    "POST /api/v1/intake/messages": { messages: [{ id: `fuzz-${randomUUID()}`, conversationId: conv.externalId, senderId: a!.externalId, sentAt: "2026-11-01T10:00:00Z", text: "fuzzed" }] },
+    "POST /api/v1/intake/uploads": { conversationId: conv.externalId, contentType: "image/png", data: PNG.toString("base64") },
+    "POST /api/v1/intake/reports": { id: `fuzz-${randomUUID()}`, reporterId: b!.externalId, conversationId: conv.externalId, messageIds: [conv.messages[0]!.externalId], category: "HARASSMENT", text: "fuzz" },
+    "POST /api/v1/intake/appeals": { id: `fuzz-${randomUUID()}`, decisionId: appealed.caseId, appellantId: appellant, text: "fuzz" },
+  });
 });
 
 afterAll(() => disconnectDb());
@@ -83,6 +103,7 @@ function requestFor(op: OperationId, v: Variant): Request {
   const headers = new Headers({ host: "localhost", origin: "http://localhost", "x-custody-request": "1", "content-type": "application/json", "user-agent": "fuzz" });
   for (const [k, val] of Object.entries(v.headers ?? {})) if (val === null) headers.delete(k); else headers.set(k, val);
   const hasBody = method !== "GET" && v.body !== undefined;
+  if (isSigned(op)) for (const [k, val] of Object.entries(signIntakeRequest(intakeSecrets()[0]!, v.body ?? ""))) headers.set(k, val);
   return new Request(u, { method, headers, body: hasBody ? v.body : undefined });
 }
 
@@ -104,7 +125,8 @@ describe("every route in the registry, fuzzed", () => {
       const handler = await handlerOf(op);
       const variants = variantsFor(op);
       expect(variants.length).toBeGreaterThanOrEqual(30);
-      const isPublic = OPERATIONS[op].permission === null;
+      // Public routes read no input of ours, except the signed intake, which must refuse unsafe text too.
+      const isPublic = OPERATIONS[op].permission === null && !isSigned(op);
       const wrong: string[] = [];
       const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
       try {
@@ -120,6 +142,8 @@ describe("every route in the registry, fuzzed", () => {
           if (res.status >= 500) wrong.push(`${v.label}: ${res.status} ${text.slice(0, 160)}`);
           else if (v.unsafe && !isPublic && res.status !== 400) wrong.push(`${v.label}: expected 400, got ${res.status} ${text.slice(0, 160)}`);
           else if (res.status >= 400 && !JSON.parse(text || "{}").error?.message) wrong.push(`${v.label}: ${res.status} without a message`);
+          // Signed correctly, a variant must get past the signature to be fuzzing anything.
+          else if (isSigned(op) && res.status === 401) wrong.push(`${v.label}: 401 although signed ${text.slice(0, 160)}`);
         }
       } finally {
         quiet.mockRestore();
