@@ -143,6 +143,8 @@ describe("signed intake: bad input is refused whole, naming item and field", () 
     ["an unknown conversation", async () => ({ route: "messages", body: { messages: [msg(conv, p.a), msg(`nope-${p.id}`, p.b)] } }), 400, "UNKNOWN_CONVERSATION", 1, "messages[1].conversationId"],
     ["an unknown sender", async () => ({ route: "messages", body: { messages: [msg(conv, p.a), msg(conv, `ghost-${p.id}`)] } }), 400, "UNKNOWN_ACCOUNT", 1, "messages[1].senderId"],
     ["a sender who is not a participant", async () => ({ route: "messages", body: { messages: [msg(conv, p.a), msg(conv, await stranger())] } }), 400, "NOT_A_PARTICIPANT", 1, "messages[1].senderId"],
+    // Declares a new conversation (written first inside the transaction), then fails on a later check.
+    ["a stranger writing in a newly declared conversation", async () => ({ route: "messages", body: { conversations: [{ id: `fresh-${p.id}`, participantIds: [p.a, p.b] }], messages: [msg(`fresh-${p.id}`, p.a), msg(`fresh-${p.id}`, await stranger())] } }), 400, "NOT_A_PARTICIPANT", 1, "messages[1].senderId"],
     ["an unknown declared participant", async () => ({ route: "messages", body: { conversations: [{ id: `new-${p.id}`, participantIds: [p.a, `ghost-${p.id}`] }], messages: [msg(`new-${p.id}`, p.a)] } }), 400, "UNKNOWN_ACCOUNT", 0, "conversations[0].participantIds[1]"],
     ["U+0000 in a message text", async () => ({ route: "messages", body: { messages: [msg(conv, p.a), msg(conv, p.b, { text: "nul\u0000here" })] } }), 400, "UNSAFE_TEXT", 1, "messages[1].text"],
     ["a lone surrogate in an id", async () => ({ route: "messages", body: { messages: [msg(conv, p.a), msg(conv, p.b, { id: "m\ud800" })] } }), 400, "UNSAFE_TEXT", 1, "messages[1].id"],
@@ -153,7 +155,7 @@ describe("signed intake: bad input is refused whole, naming item and field", () 
     }, 400, "UNKNOWN_MESSAGE", undefined, "messageIds[1]"],
   ];
 
-  it.each(cases)("%s → %i %s", async (_label, make, status, code, item, field) => {
+  it.each(cases)("%s is refused whole", async (_label, make, status, code, item, field) => {
     const { route, body, raw } = await make();
     const before = await rowCounts();
     const counted = (await readIntakeCounters(getDb()))[route].refused;
