@@ -16,7 +16,7 @@ import type { MessagesBatch, MessagesResult } from "./schemas";
 // clear only in this function's memory, which hands the text to proactive detection inside
 // the same transaction. Idempotent by platform message id: a re-sent message is a "duplicate".
 
-type Conv = { id: string; external_id: string; message_count: number };
+type Conv = { id: string; external_id: string; message_count: number; shredded: boolean };
 type Region = "US" | "EU";
 
 function firstRepeat(ids: readonly string[]): number {
@@ -67,8 +67,12 @@ export async function ingestMessages(tx: Tx, batch: MessagesBatch): Promise<Mess
   const fresh = referenced.filter((id) => !known.has(id));
   if (fresh.length > 0) await tx.conversation.createMany({ data: fresh.map((externalId) => ({ externalId })), skipDuplicates: true });
   const convs = await tx.$queryRaw<Conv[]>`
-    SELECT id, external_id, message_count FROM conversation WHERE external_id = ANY(${referenced}::text[]) ORDER BY id FOR UPDATE`;
+    SELECT id, external_id, message_count, shredded_at IS NOT NULL AS shredded FROM conversation WHERE external_id = ANY(${referenced}::text[]) ORDER BY id FOR UPDATE`;
   const convByExternal = new Map(convs.map((c) => [c.external_id, c]));
+  // Retention destroyed this conversation's data key: nothing new is written under a new one.
+  messages.forEach((m, i) => {
+    if (convByExternal.get(m.conversationId)!.shredded) throw new ConflictError("CONVERSATION_SHREDDED", `messages[${i}].conversationId: this conversation's data was destroyed by retention`, whereOf(["messages", i, "conversationId"]));
+  });
 
   if (declared.length > 0) {
     await tx.conversationParticipant.createMany({

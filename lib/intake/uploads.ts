@@ -1,6 +1,7 @@
 import "server-only";
 import { currentDataKey } from "@/lib/crypto/conversation-keys";
 import type { Tx } from "@/lib/db";
+import { ConflictError } from "@/lib/errors";
 import { sealAttachment, type DecodedImage } from "./attachments";
 import { decodeImage } from "./images";
 import { refuse } from "./intake-errors";
@@ -17,8 +18,9 @@ export function decodeUpload(body: UploadBody): DecodedImage {
 }
 
 export async function storeUpload(tx: Tx, conversationExternalId: string, image: DecodedImage): Promise<{ uploadId: string }> {
-  const conv = await tx.conversation.findUnique({ where: { externalId: conversationExternalId }, select: { id: true } });
+  const conv = await tx.conversation.findUnique({ where: { externalId: conversationExternalId }, select: { id: true, shreddedAt: true } });
   if (!conv) throw refuse("UNKNOWN_CONVERSATION", ["conversationId"], "no conversation with this id; declare it with POST /api/v1/intake/messages first");
+  if (conv.shreddedAt) throw new ConflictError("CONVERSATION_SHREDDED", "conversationId: this conversation's data was destroyed by retention", { field: "conversationId" });
   const { key, version } = await currentDataKey(tx, conv.id);
   const row = sealAttachment(key, version, conv.id, null, image);
   await tx.messageAttachment.create({ data: row, select: { id: true } });

@@ -71,4 +71,15 @@ describe("intake images", () => {
     const twice = await send("messages", { messages: [message(c, 2, [{ uploadId }])] });
     expect({ status: twice.status, code: twice.body.error?.code }).toEqual({ status: 400, code: "UPLOAD_IN_USE" });
   });
+
+  it("nothing new is written to a conversation whose data retention destroyed", async () => {
+    const c = await conversation();
+    await getDb().conversation.update({ where: { id: c.conversationId }, data: { shreddedAt: new Date() } });
+    const before = await rowCounts();
+    const up = await send("uploads", { conversationId: c.conv, contentType: "image/png", data: PNG.toString("base64") });
+    expect({ status: up.status, code: up.body.error?.code }).toEqual({ status: 409, code: "CONVERSATION_SHREDDED" });
+    const res = await send("messages", { messages: [message(c, 1, [])] });
+    expect({ status: res.status, error: res.body.error }).toMatchObject({ status: 409, error: { code: "CONVERSATION_SHREDDED", item: 0, field: "messages[0].conversationId" } });
+    expect(await rowCounts()).toEqual(before);
+  });
 });
