@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { readIntakeCounters } from "@/lib/intake/counters";
+import { pruneReplays } from "@/lib/intake/replay";
 import { MAX_BODY_BYTES } from "@/lib/intake/limits";
 import { JPEG, PNG, intakeSecrets, rowCounts, send, twoAccounts } from "./intake-client";
 
@@ -57,6 +58,16 @@ describe("signed intake: signatures and replays", () => {
     const bad = { ...batch(), messages: [msg("no-such-conversation", people.a)] };
     expect((await send("messages", bad, { id: `retry-${people.id}` })).status).toBe(400);
     expect((await send("messages", batch(), { id: `retry-${people.id}` })).status).toBe(200);
+  });
+
+  it("accepted ids are forgotten only once no copy could pass the timestamp check (15 minutes)", async () => {
+    const db = getDb();
+    const now = new Date(Date.now() + 10 * 60_000);
+    const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+    await db.intakeReplay.createMany({ data: [{ webhookId: `old-${people.id}`, receivedAt: ago(16) }, { webhookId: `recent-${people.id}`, receivedAt: ago(11) }] });
+    expect(await pruneReplays(db, now)).toBeGreaterThanOrEqual(1);
+    const left = await db.intakeReplay.findMany({ where: { webhookId: { in: [`old-${people.id}`, `recent-${people.id}`] } }, select: { webhookId: true } });
+    expect(left.map((r) => r.webhookId)).toEqual([`recent-${people.id}`]);
   });
 
   it("two copies racing with one webhook-id: one is accepted, the other REPLAYED", async () => {
