@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { parseWorkingHours } from "@/lib/config/working-hours";
 import { logEnvSchema } from "@/lib/config/log-settings";
+import { outboxEnvSchema } from "@/lib/config/outbox-settings";
 import { parseTrustedProxies } from "@/lib/http/forwarded.mjs";
 
 // Typed configuration, parsed once on first use so that a misconfigured server fails at
@@ -31,6 +32,8 @@ const schema = z.object({
   CUSTODY_PEER_TOKEN: z.string().min(32).optional(),
   // The access log's checkpoint directory, signing key, origin and in-server sealer.
   ...logEnvSchema.shape,
+  // Where decisions are delivered, with which secret, and the dispatcher's schedule.
+  ...outboxEnvSchema.shape,
 });
 
 function checkProxyList(list: string, ctx: z.RefinementCtx) {
