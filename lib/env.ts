@@ -34,6 +34,10 @@ const schema = z.object({
   ...logEnvSchema.shape,
   // Where decisions are delivered, with which secret, and the dispatcher's schedule.
   ...outboxEnvSchema.shape,
+}).superRefine((e, ctx) => {
+  if (e.CUSTODY_PLATFORM_WEBHOOK_URL && !e.CUSTODY_PLATFORM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["CUSTODY_PLATFORM_WEBHOOK_SECRET"], message: "required when CUSTODY_PLATFORM_WEBHOOK_URL is set (deliveries are always signed)" });
+  }
 });
 
 function checkProxyList(list: string, ctx: z.RefinementCtx) {

@@ -19,7 +19,8 @@ export const outboxEnvSchema = z.object({
   CUSTODY_PLATFORM_WEBHOOK_SECRET: z
     .string()
     .regex(/^whsec_[A-Za-z0-9+/]{24,}={0,2}$/, "must be a Standard Webhooks secret: whsec_ followed by base64 of at least 18 bytes")
-    .optional(),
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Whether the web server runs the job runner (several may run: jobs are taken with SKIP LOCKED). */
   CUSTODY_DISPATCHER: flag.default(true),
   /** Jobs one runner process works on at once. */
