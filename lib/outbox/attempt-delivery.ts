@@ -18,6 +18,7 @@ export type WithClient = <T>(fn: (client: PoolClient) => Promise<T>) => Promise<
 
 export type AttemptOutcome =
   | { kind: "skipped" }
+  | { kind: "deferred"; until: Date }
   | { kind: "delivered"; status: number; attempts: number }
   | { kind: "failed"; error: string; status: number | null; attempts: number; nextAttemptAt: Date | null };
 
@@ -37,7 +38,7 @@ export async function attemptDelivery(withClient: WithClient, config: OutboxConf
     );
     return rows[0] ?? null;
   });
-  if (!claimed) return { kind: "skipped" };
+  if (!claimed) return deferOrSkip(withClient, decisionId, leaseSeconds);
 
   const body = JSON.stringify(claimed.payload);
   const result = await post(config, decisionId, body);
@@ -74,6 +75,25 @@ export async function attemptDelivery(withClient: WithClient, config: OutboxConf
     }
   });
   return { kind: "failed", error: result.error, status: result.status, attempts: claimed.attempts, nextAttemptAt: giveUp ? null : next };
+}
+
+/**
+ * The attempt could not be taken. Delivered or given up: nothing to do. Otherwise another
+ * attempt holds the lease (its runner may have died mid-POST) or the next try is later: this
+ * job then makes sure a job exists for that moment, so a decision is never left without one.
+ */
+async function deferOrSkip(withClient: WithClient, decisionId: string, leaseSeconds: number): Promise<AttemptOutcome> {
+  return withClient(async (c) => {
+    const { rows } = await c.query<{ until: Date | null }>(
+      `select greatest(coalesce(next_attempt_at, now()), coalesce(attempt_started_at + make_interval(secs => $2), now())) as until
+         from outbound_delivery where decision_id = $1 and status in ('QUEUED', 'FAILING')`,
+      [decisionId, leaseSeconds],
+    );
+    const until = rows[0]?.until;
+    if (!until) return { kind: "skipped" as const };
+    await c.query(ENQUEUE_SQL, enqueueArgs(decisionId, until));
+    return { kind: "deferred" as const, until };
+  });
 }
 
 type PostResult = { ok: true; status: number } | { ok: false; status: number | null; error: string };

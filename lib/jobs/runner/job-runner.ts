@@ -41,7 +41,9 @@ const HEARTBEAT_SQL = `insert into job_runner (pool_id, pid, host, beat_at) valu
 export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const pool = new pg.Pool({ connectionString: opts.connectionString, max: opts.concurrency + 3 });
+  // Errors of idle and checked-out connections alike (a restarted database) are logged, not fatal.
   pool.on("error", (err) => log(`[job runner] idle database connection lost: ${err.message}`));
+  pool.on("connect", (client) => client.on("error", (err) => log(`[job runner] database connection lost: ${err.message}`)));
   const events = new EventEmitter() as WorkerEvents;
   let poolId: string | null = null;
   events.on("pool:create", ({ workerPool }) => (poolId ??= workerPool.id));
