@@ -147,7 +147,7 @@ describe("the outbox under failure", () => {
     const verified = receiver.verifiedIds();
     expect(ids.filter((id) => !verified.has(id))).toEqual([]);
     console.log(`outage of ${Math.round((back - downSince) / 1000)} s: ${ids.length} decisions, attempts while down ${Math.min(...attemptsDuring)}–${Math.max(...attemptsDuring)}, all delivered ${Date.now() - back} ms after the endpoint came back`);
-    await inProcess.stop();
+    await inProcess?.stop();
     inProcess = null;
     await receiver.stop();
   });

@@ -151,6 +151,8 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
       z.strictObject({ kind: z.literal("account-access-report"), format: z.literal("csv"), rows: count, total: count, from: z.string().nullable(), to: z.string().nullable() }),
     ]),
   ),
+  variant("DELIVERY_RETRIED", z.strictObject({ decisionId: id, previousStatus: z.enum(["QUEUED", "FAILING", "GIVEN_UP"]), attempts: count, lastError: text(200).nullable() })),
+  variant("SOR_EXPORTED", z.strictObject({ from: iso, to: iso, statements: count, skippedNotRestrictive: count, skippedOutsideEu: count })),
 ]);
 
 /** `action` and `details` of an event, typed per action. */
