@@ -8,7 +8,8 @@ import { ALL_OPERATIONS, OPERATIONS, type OperationId } from "@/lib/policy/opera
 import { decidePermission } from "@/lib/policy/permissions";
 import type { Role } from "@/lib/policy/roles";
 import { bodyVariants, paramVariants, queryVariants, type Variant } from "./fuzz-variants";
-import { assignTo, makeReportedConversation, makeStaff } from "./world";
+import { decideCase } from "@/lib/cases/decide-case";
+import { assignTo, makeReportedConversation, makeStaff, meta as requestMeta } from "./world";
 
 // Every route in the registry, walked from lib/policy/operations.ts so a new route is fuzzed
 // the day it exists, gets dozens of malformed requests through its real exported handler,
@@ -27,6 +28,7 @@ const WHY = "Reviewing the reported harassment in context";
 /** A body each mutation accepts, so field variants change one thing at a time. */
 const BODIES: Partial<Record<OperationId, Record<string, unknown>>> = {
   "POST /api/v1/cases/{caseId}/grants": { purpose: "USER_REPORT", justification: WHY },
+  // Its target (a participant of the case the fuzz decides) is filled in by beforeAll.
   "POST /api/v1/cases/{caseId}/decision": { decision: "WARN", note: "Warned for insults." },
   "POST /api/v1/grants/{grantId}/scope": { direction: "earlier", justification: WHY },
   "POST /api/v1/grants/{grantId}/approve": { note: "fine" },
@@ -58,7 +60,13 @@ beforeAll(async () => {
   // Deciding closes a case: the decision route gets one of its own, so the others keep theirs open.
   const toDecide = await makeReportedConversation({ region: "US" });
   await assignTo(toDecide.caseId, reviewer);
-  Object.assign(ids, { caseId: world.caseId, decidedCaseId: toDecide.caseId, grantId: grant.id, staffId: (await makeStaff(["REVIEWER"], ["US"])).id, seq: "1", exportId: randomUUID() });
+  BODIES["POST /api/v1/cases/{caseId}/decision"] = { decision: "WARN", note: "Warned for insults.", target: { accountId: toDecide.accountIds[1] } };
+  // A decision in the outbox, for the admin's retry.
+  const decided = await makeReportedConversation({ region: "US" });
+  await assignTo(decided.caseId, reviewer);
+  const { decisionId } = await decideCase(reviewer, { caseId: decided.caseId, decision: "SUSPEND", note: "Suspended for threats." }, requestMeta);
+  Object.assign(ids, {
+    decisionId, caseId: world.caseId, decidedCaseId: toDecide.caseId, grantId: grant.id, staffId: (await makeStaff(["REVIEWER"], ["US"])).id, seq: "1", exportId: randomUUID() });
 });
 
 afterAll(() => disconnectDb());
