@@ -19,6 +19,11 @@ export const MAX_EXPORT_DAYS = 366;
 export const MAX_STATEMENTS = 50_000;
 const DAY = 86_400_000;
 
+/** The period the export form offers first: the last 30 days, as dates. */
+export function defaultExportPeriod(now: Date = new Date()): { from: string; to: string } {
+  return { from: new Date(now.getTime() - 30 * DAY).toISOString().slice(0, 10), to: now.toISOString().slice(0, 10) };
+}
+
 type Row = { id: string; action: FinalDecision; category: Category; basis: Basis; automated_detection: boolean; decided_at: Date; data_region: "US" | "EU"; content_date: Date | null; has_media: boolean | null };
 
 export async function exportStatementsOfReasons(staff: StaffContext, range: { from?: Date; to?: Date }, meta: RequestMeta) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { authorizePage } from "@/lib/auth/authorize";
+import { defaultExportPeriod } from "@/lib/outbox/export-statements";
 import { listUndelivered, UNDELIVERED_LIMIT } from "@/lib/outbox/list-deliveries";
 import { DELIVERY_GIVE_UP_HOURS } from "@/lib/policy/limits";
 import { AccessRefused } from "@/components/access-refused";
@@ -13,8 +14,7 @@ export default async function DeliveriesPage() {
   const { staff, refusal } = await authorizePage("PAGE /admin/deliveries");
   if (refusal) return <AccessRefused title="Deliveries" message={`Decision deliveries are for admins. ${refusal.message}`} />;
   const { items, total, delivered } = await listUndelivered(staff);
-  const today = new Date().toISOString().slice(0, 10);
-  const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  const period = defaultExportPeriod();
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-5">
@@ -38,7 +38,7 @@ export default async function DeliveriesPage() {
           Restricting decisions on EU accounts, in the EU Transparency Database&apos;s API v2 shape. No personal data: no accounts, messages, reports or notes; the facts are a fixed text from
           the category and the action. The export is logged.
         </p>
-        <StatementsExportForm defaultFrom={monthAgo} defaultTo={today} />
+        <StatementsExportForm defaultFrom={period.from} defaultTo={period.to} />
       </section>
     </div>
   );
