@@ -67,6 +67,9 @@ describe("a final decision goes into the outbox with the case's closing", () => 
     const event = await getDb().accessEvent.findFirstOrThrow({ where: { caseId: world.caseId, action: "CASE_DECIDED" } });
     expect(event.details).toMatchObject({ decisionId, targetAccountId: sender.senderId });
     expect(event.accountIds).toEqual([sender.senderId]);
+    // What the platform is told is not rewritten afterwards: the application may not change it.
+    await expect(getDb().decision.update({ where: { id: decisionId! }, data: { action: "WARN" } })).rejects.toThrow(/permission denied/);
+    await expect(getDb().decision.delete({ where: { id: decisionId! } })).rejects.toThrow(/permission denied/);
   });
 
   it("NO_VIOLATION is delivered too, telling the reporter nothing was done; ESCALATE is not a decision and is not delivered", async () => {
