@@ -49,7 +49,6 @@ export async function getCaseDetail(staff: StaffContext, caseId: string, operati
       assignee: { select: { id: true, name: true } },
       decidedBy: { select: { name: true } },
       finalDecision: { select: { delivery: { select: DELIVERY_SELECT } } },
-      flaggedMessageIds: true,
       reports: {
         orderBy: { createdAt: "asc" },
         select: { id: true, category: true, text: true, createdAt: true, reporterId: true, messages: { select: { message: { select: { position: true, senderId: true } } } } },
@@ -103,10 +102,7 @@ export async function getCaseDetail(staff: StaffContext, caseId: string, operati
             delivery: kase.finalDecision?.delivery ? toDeliveryState(kase.finalDecision.delivery) : null,
           }
         : null,
-    defaultTargetId: defaultTargetOf([
-      ...kase.reports.flatMap((r) => r.messages.map((m) => m.message)),
-      ...(kase.flaggedMessageIds.length ? await db.message.findMany({ where: { id: { in: kase.flaggedMessageIds } }, select: { senderId: true, position: true } }) : []),
-    ]),
+    defaultTargetId: await defaultTargetOf(db, kase.id),
     reports: kase.reports.map((r) => ({
       id: r.id,
       category: r.category,

@@ -32,13 +32,10 @@ export async function recordFinalDecision(tx: Tx, input: FinalDecisionInput): Pr
       flaggedMessageIds: true,
       appealOfId: true,
       conversation: { select: { participants: { select: { accountId: true, account: { select: { externalId: true } } } } } },
-      reports: { orderBy: { createdAt: "asc" }, select: { externalId: true, messages: { select: { message: { select: { id: true, senderId: true, position: true } } } } } },
+      reports: { orderBy: { createdAt: "asc" }, select: { externalId: true } },
     },
   });
-  const flagged = kase.flaggedMessageIds.length
-    ? await tx.message.findMany({ where: { id: { in: kase.flaggedMessageIds } }, select: { id: true, senderId: true, position: true } })
-    : [];
-  const anchors = [...kase.reports.flatMap((r) => r.messages.map((m) => m.message)), ...flagged].sort((a, b) => a.position - b.position);
+  const anchors = await decisionAnchors(tx, kase.id);
   const participants = new Map(kase.conversation.participants.map((p) => [p.accountId, p.account.externalId]));
 
   const targetAccountId = input.targetAccountId ?? defaultTarget(anchors);
@@ -93,6 +90,24 @@ export async function recordFinalDecision(tx: Tx, input: FinalDecisionInput): Pr
   return { decisionId: decision.id, targetAccountId };
 }
 
+type Anchor = { id: string; senderId: string; position: number };
+
+/**
+ * The messages a decision is about: the case's reported and flagged messages, by position; for
+ * an appeal without its own, those of the appealed case (the appeal re-decides the same thing).
+ */
+export async function decisionAnchors(db: Pick<Tx, "case" | "message">, caseId: string): Promise<Anchor[]> {
+  const select = { flaggedMessageIds: true, reports: { select: { messages: { select: { message: { select: { id: true, senderId: true, position: true } } } } } } } as const;
+  const kase = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { ...select, appealOf: { select } } });
+  const of = async (k: { flaggedMessageIds: string[]; reports: { messages: { message: Anchor }[] }[] }) => [
+    ...k.reports.flatMap((r) => r.messages.map((m) => m.message)),
+    ...(k.flaggedMessageIds.length ? await db.message.findMany({ where: { id: { in: k.flaggedMessageIds } }, select: { id: true, senderId: true, position: true } }) : []),
+  ];
+  let anchors = await of(kase);
+  if (!anchors.length && kase.appealOf) anchors = await of(kase.appealOf);
+  return [...new Map(anchors.map((a) => [a.id, a])).values()].sort((a, b) => a.position - b.position);
+}
+
 /** The sender of most reported or flagged messages (the earliest such on a tie). */
 function defaultTarget(anchors: { senderId: string }[]): string | undefined {
   const counts = new Map<string, number>();
@@ -103,6 +118,6 @@ function defaultTarget(anchors: { senderId: string }[]): string | undefined {
 }
 
 /** The default target as the case page offers it (same rule as above). */
-export function defaultTargetOf(anchors: { senderId: string; position: number }[]): string | null {
-  return defaultTarget([...anchors].sort((a, b) => a.position - b.position)) ?? null;
+export async function defaultTargetOf(db: Pick<Tx, "case" | "message">, caseId: string): Promise<string | null> {
+  return defaultTarget(await decisionAnchors(db, caseId)) ?? null;
 }

@@ -98,6 +98,24 @@ describe("a final decision goes into the outbox with the case's closing", () => 
   });
 });
 
+describe("an appeal's decision", () => {
+  it("names the decision appealed, and applies by default to the same account and messages", async () => {
+    const original = await decidedCase("REMOVE_MESSAGE");
+    const first = await getDb().decision.findUniqueOrThrow({ where: { id: original.decisionId! } });
+    const appeal = await getDb().case.create({
+      data: { basis: "APPEAL", category: "HARASSMENT", priority: 2, conversationId: original.world.conversationId, appealOfId: original.world.caseId },
+      select: { id: true },
+    });
+    const other = await makeStaff(["REVIEWER"]);
+    await assignTo(appeal.id, other);
+    const { decisionId } = await decideCase(other, { caseId: appeal.id, decision: "REMOVE_MESSAGE", note: "Upheld on appeal." }, meta);
+    const body = decisionWebhookSchema.parse((await delivery(decisionId!)).payload);
+    expect(body.data).toMatchObject({ appealOf: original.decisionId, ground: { basis: "APPEAL" }, reports: [] });
+    const row = await getDb().decision.findUniqueOrThrow({ where: { id: decisionId! } });
+    expect(row).toMatchObject({ appealOfId: original.decisionId, targetAccountId: first.targetAccountId, targetMessageIds: first.targetMessageIds });
+  });
+});
+
 describe("the decision and its outbox entry commit together or not at all", () => {
   async function plantFailure(table: string, when: string) {
     await asOwner((c) =>
