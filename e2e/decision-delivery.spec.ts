@@ -7,11 +7,13 @@ import { startReceiver } from "./webhook-receiver";
 // signature), and the case page says "Delivered" without a reload. With the endpoint down, the
 // admin's Deliveries page lists the failing decision, and "Retry now" delivers it once it is up.
 
-async function claimAndDecide(page: Page, decision: string, note: string): Promise<string> {
-  await page.goto("/queue");
-  await page.locator("tbody tr").filter({ hasNotText: "Protected" }).getByRole("button", { name: "Claim" }).first().click();
-  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
-  const caseId = page.url().split("/").pop()!;
+// This spec's own cases (e2e/seed-outbox.ts), so no other spec loses the case it claims.
+const [FIRST_CASE, SECOND_CASE] = (process.env.E2E_OUTBOX_CASES ?? "").split(",");
+
+async function claimAndDecide(page: Page, caseId: string, decision: string, note: string): Promise<string> {
+  await page.goto(`/cases/${caseId}`);
+  await page.getByRole("button", { name: "Claim" }).click();
+  await expect(page.getByRole("button", { name: "Record decision" })).toBeVisible();
   // The decision applies to the reported sender unless the reviewer picks someone else.
   await expect(page.getByLabel("Applies to")).toHaveValue(/[0-9a-f-]{36}/);
   await expect(page.getByLabel("Applies to").locator("option:checked")).toContainText("— default");
@@ -27,7 +29,7 @@ test("a decision is delivered to the platform, signed; the case page shows it; t
   let receiver = await startReceiver();
   try {
     await signIn(page, STAFF.reviewer);
-    const caseId = await claimAndDecide(page, "Suspend account", "Repeated insults after a warning; suspended.");
+    const caseId = await claimAndDecide(page, FIRST_CASE!, "Suspend account", "Repeated insults after a warning; suspended.");
 
     await page.goto(`/cases/${caseId}`);
     const status = page.getByTestId("delivery-status");
@@ -42,7 +44,7 @@ test("a decision is delivered to the platform, signed; the case page shows it; t
 
     // The platform goes down: the next decision fails, and the case page says why and when next.
     await receiver.close();
-    const failingCase = await claimAndDecide(page, "Remove message", "Threat in the reported message; removed.");
+    const failingCase = await claimAndDecide(page, SECOND_CASE!, "Remove message", "Threat in the reported message; removed.");
     await page.goto(`/cases/${failingCase}`);
     await expect(status).toContainText(/Failing after \d+ attempts?: connection failed \(ECONNREFUSED\)\. Next try/, { timeout: 15_000 });
     await screenshot(page, "62-case-failing");

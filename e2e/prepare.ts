@@ -52,6 +52,8 @@ try {
   await seedDemo(getDb(), { scale: 0.1, log: (m) => console.log(`[e2e seed] ${m}`) });
   const { seedEmergencyForReview } = await import("./seed-emergency");
   await seedEmergencyForReview(getDb());
+  const { seedOutboxCases } = await import("./seed-outbox");
+  process.env.E2E_OUTBOX_CASES = (await seedOutboxCases(getDb())).join(",");
   await disconnectDb();
 
   if (!existsSync(path.join(distDir, "BUILD_ID")) || process.env.E2E_BUILD === "1") {
