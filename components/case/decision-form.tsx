@@ -101,7 +101,7 @@ export function DecisionForm({ caseId, participants, defaultTargetId }: { caseId
           )}
         </Field>
       ) : null}
-      <Field id={`decision-note-${caseId}`} label="Decision note" required error={errors.note} hint="Explain the outcome for the case record.">
+      <Field id={`decision-note-${caseId}`} label="Decision note" required error={errors.note} hint={decision === "ESCALATE" ? "Explain why the leads should take it." : "The facts and circumstances: sent to the platform with the decision, which may show it to the person affected."}>
         {(control) => (
           <Textarea
             {...control}
