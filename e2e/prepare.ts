@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { nextCommand } from "../lib/cli/next-bin";
 import { createFreshDatabase } from "../lib/db/fresh-database";
@@ -14,7 +15,18 @@ const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const db = await createFreshDatabase({ prefix: "custody_e2e", appRole: "custody_e2e_app", embedded: { port: dbPort, dataDir: path.resolve(`.data/e2e-pg-${dbPort}`) } });
 const dbName = db.name;
 let status = 1;
+/** A port the OS has free now, for the platform's webhook receiver a spec starts (e2e/webhook-receiver.ts). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 try {
+  const webhookPort = await freePort();
   const dataDir = path.resolve(".data/e2e-run");
   mkdirSync(dataDir, { recursive: true });
   Object.assign(process.env, {
@@ -29,12 +41,19 @@ try {
     CUSTODY_KEK: randomBytes(32).toString("base64"),
     // TOTP steps spent by the specs of this run (see e2e/fixtures.ts).
     E2E_TOTP_STATE: path.join(dataDir, `totp-steps-${dbName}.json`),
+    // Decisions are delivered to a receiver the outbox spec runs on this port; while none
+    // listens, deliveries fail and are retried, as with a platform that is down.
+    E2E_WEBHOOK_PORT: String(webhookPort),
+    CUSTODY_PLATFORM_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/webhooks/custody`,
+    CUSTODY_PLATFORM_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64")}`,
   });
   const { getDb, disconnectDb } = await import("../lib/db");
   const { seedDemo } = await import("../prisma/seed");
   await seedDemo(getDb(), { scale: 0.1, log: (m) => console.log(`[e2e seed] ${m}`) });
   const { seedEmergencyForReview } = await import("./seed-emergency");
   await seedEmergencyForReview(getDb());
+  const { seedOutboxCases } = await import("./seed-outbox");
+  process.env.E2E_OUTBOX_CASES = (await seedOutboxCases(getDb())).join(",");
   await disconnectDb();
 
   if (!existsSync(path.join(distDir, "BUILD_ID")) || process.env.E2E_BUILD === "1") {

@@ -74,7 +74,9 @@ export type CaseDetail = {
   createdAt: string;
   claimedAt: string | null;
   assignee: { id: string; name: string } | null;
-  decision: { decision: Decision; note: string; decidedAt: string; decidedBy: string } | null;
+  decision: { decision: Decision; note: string; decidedAt: string; decidedBy: string; delivery: DeliveryState | null } | null;
+  /** The participant a decision applies to unless the reviewer picks another: the sender of the reported or flagged messages. */
+  defaultTargetId: string | null;
   reports: ReportSummary[];
   participants: Participant[];
   messageCount: number;
@@ -213,3 +215,27 @@ export type StaffAdminItem = {
 };
 
 export type ApiError = { error: { code: string; message: string } };
+
+/** How a decision's webhook to the platform stands (lib/outbox). No content, no platform ids. */
+export type DeliveryState = {
+  status: "QUEUED" | "DELIVERED" | "FAILING" | "GIVEN_UP";
+  attempts: number;
+  deliveredAt: string | null;
+  lastAttemptAt: string | null;
+  /** The last failure: an HTTP status or a short connection error. */
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  givenUpAt: string | null;
+  /** False when this server has no CUSTODY_PLATFORM_WEBHOOK_URL: nothing is sending it. */
+  endpointConfigured: boolean;
+};
+
+/** A decision whose delivery has not succeeded, as an admin sees it (never content). */
+export type UndeliveredDecision = {
+  decisionId: string;
+  caseNumber: number;
+  action: Decision;
+  category: Category;
+  decidedAt: string;
+  delivery: DeliveryState;
+};

@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { parseWorkingHours } from "@/lib/config/working-hours";
 import { logEnvSchema } from "@/lib/config/log-settings";
+import { outboxEnvSchema } from "@/lib/config/outbox-settings";
 import { parseTrustedProxies } from "@/lib/http/forwarded.mjs";
 import { parseIntakeSecrets } from "@/lib/intake/signature";
 
@@ -33,6 +34,12 @@ const schema = z.object({
   CUSTODY_PEER_TOKEN: z.string().min(32).optional(),
   // The access log's checkpoint directory, signing key, origin and in-server sealer.
   ...logEnvSchema.shape,
+  // Where decisions are delivered, with which secret, and the dispatcher's schedule.
+  ...outboxEnvSchema.shape,
+}).superRefine((e, ctx) => {
+  if (e.CUSTODY_PLATFORM_WEBHOOK_URL && !e.CUSTODY_PLATFORM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["CUSTODY_PLATFORM_WEBHOOK_SECRET"], message: "required when CUSTODY_PLATFORM_WEBHOOK_URL is set (deliveries are always signed)" });
+  }
 });
 
 function checkIntakeSecrets(raw: string | undefined, ctx: z.RefinementCtx) {

@@ -51,7 +51,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
         <OpenThreadForm caseId={detail.id} defaultPurpose={detail.defaultPurpose} messageCount={detail.messageCount} anchors={[...new Set(detail.reports.flatMap((r) => r.reportedPositions))].sort((a, b) => a - b)} />
       ) : null}
 
-      {detail.may.decide ? <DecisionForm caseId={detail.id} /> : null}
+      {detail.may.decide ? <DecisionForm caseId={detail.id} participants={detail.participants} defaultTargetId={detail.defaultTargetId} /> : null}
 
       {nothing && !detail.decision ? <p className="text-[13px] text-zinc-600">No actions are available to you on this case.</p> : null}
     </div>

@@ -2,19 +2,26 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { Decision } from "@/lib/dto";
+import type { Decision, Participant } from "@/lib/dto";
 import { apiFetch, ApiRequestError } from "@/lib/client/api";
 import { DECISIONS } from "@/lib/policy/enums";
 import { DECISION_LABEL } from "../labels";
 import { Button } from "../ui/button";
-import { Textarea } from "../ui/controls";
+import { Select, Textarea } from "../ui/controls";
 import { ErrorNotice } from "../ui/error-notice";
 import { Field } from "../ui/field";
 
-/** Records the outcome of a case; the server closes the case (or escalates it) and ends the grant. */
-export function DecisionForm({ caseId }: { caseId: string }) {
+const ROLE_WORD: Record<Participant["role"], string> = { REPORTED: "reported", REPORTER: "reporter", OTHER: "participant" };
+
+/**
+ * Records the outcome of a case; the server closes the case (or escalates it) and ends the
+ * grant. A final decision applies to one participant — by default the sender of the reported
+ * or flagged messages — and is delivered to the platform from the outbox.
+ */
+export function DecisionForm({ caseId, participants, defaultTargetId }: { caseId: string; participants: Participant[]; defaultTargetId: string | null }) {
   const router = useRouter();
   const [decision, setDecision] = useState<Decision | null>(null);
+  const [target, setTarget] = useState<string>(defaultTargetId ?? participants[0]?.accountId ?? "");
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<{ decision?: string; note?: string }>({});
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +43,8 @@ export function DecisionForm({ caseId }: { caseId: string }) {
     setError(null);
     setPending(true);
     try {
-      await apiFetch(`/api/v1/cases/${encodeURIComponent(caseId)}/decision`, { method: "POST", body: { decision, note: note.trim() } });
+      const body = decision === "ESCALATE" || !target ? { decision, note: note.trim() } : { decision, note: note.trim(), target: { accountId: target } };
+      await apiFetch(`/api/v1/cases/${encodeURIComponent(caseId)}/decision`, { method: "POST", body });
       router.push("/queue");
     } catch (err) {
       setError(err instanceof ApiRequestError ? err.message : "Could not record the decision. Try again.");
@@ -80,7 +88,20 @@ export function DecisionForm({ caseId }: { caseId: string }) {
           </p>
         ) : null}
       </fieldset>
-      <Field id={`decision-note-${caseId}`} label="Decision note" required error={errors.note} hint="Explain the outcome for the case record.">
+      {participants.length > 0 ? (
+        <Field id={`decision-target-${caseId}`} label="Applies to" hint={decision === "REMOVE_MESSAGE" ? "Removes the reported or flagged messages." : "The account the platform acts on."}>
+          {(control) => (
+            <Select {...control} name="target" value={target} disabled={decision === "ESCALATE"} onChange={(e) => setTarget(e.target.value)}>
+              {participants.map((p) => (
+                <option key={p.accountId} value={p.accountId}>
+                  {p.handle} ({ROLE_WORD[p.role]}){p.accountId === defaultTargetId ? " — default" : ""}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : null}
+      <Field id={`decision-note-${caseId}`} label="Decision note" required error={errors.note} hint={decision === "ESCALATE" ? "Explain why the leads should take it." : "The facts and circumstances: sent to the platform with the decision, which may show it to the person affected."}>
         {(control) => (
           <Textarea
             {...control}

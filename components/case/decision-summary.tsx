@@ -1,8 +1,11 @@
 import type { CaseDetail } from "@/lib/dto";
 import { DECISION_LABEL } from "../labels";
 import { formatUtc } from "../format";
+import { DeliveryRefresh } from "./delivery-refresh";
+import { DeliveryStatus } from "./delivery-status";
 
 export function DecisionSummary({ decision }: { decision: NonNullable<CaseDetail["decision"]> }) {
+  const delivery = decision.delivery;
   return (
     <section aria-labelledby="decided-heading" className="rounded-md border border-zinc-200 bg-white px-3 py-2">
       <h2 id="decided-heading" className="text-[13px] font-semibold text-zinc-800">
@@ -12,6 +15,12 @@ export function DecisionSummary({ decision }: { decision: NonNullable<CaseDetail
         By {decision.decidedBy}, <time dateTime={decision.decidedAt}>{formatUtc(decision.decidedAt, { seconds: false })}</time>
       </p>
       <p className="mt-1 break-words whitespace-pre-wrap">{decision.note}</p>
+      {delivery ? (
+        <>
+          <DeliveryStatus delivery={delivery} />
+          <DeliveryRefresh pending={(delivery.status === "QUEUED" && delivery.endpointConfigured) || delivery.status === "FAILING"} />
+        </>
+      ) : null}
     </section>
   );
 }

@@ -10,6 +10,8 @@ import type { OperationId } from "@/lib/policy/operations";
 import { decideCaseDecision, decideClaim } from "@/lib/policy/case-work";
 import { decideCaseView, decideConversationAccess } from "@/lib/policy/conversation-access";
 import { PURPOSE_FOR_BASIS, PURPOSE_RULES } from "@/lib/policy/purposes";
+import { DELIVERY_SELECT, toDeliveryState } from "@/lib/outbox/delivery-state";
+import { defaultTargetOf } from "@/lib/outbox/record-decision";
 import { loadCaseFacts } from "./case-facts";
 
 // A case as a reader sees it before opening the thread: basis, report, participants and a
@@ -46,6 +48,7 @@ export async function getCaseDetail(staff: StaffContext, caseId: string, operati
       decision: true, decisionNote: true, decidedAt: true,
       assignee: { select: { id: true, name: true } },
       decidedBy: { select: { name: true } },
+      finalDecision: { select: { delivery: { select: DELIVERY_SELECT } } },
       reports: {
         orderBy: { createdAt: "asc" },
         select: { id: true, category: true, text: true, createdAt: true, reporterId: true, messages: { select: { message: { select: { position: true, senderId: true } } } } },
@@ -91,8 +94,15 @@ export async function getCaseDetail(staff: StaffContext, caseId: string, operati
     assignee: kase.assignee,
     decision:
       kase.decision && kase.decidedAt
-        ? { decision: kase.decision, note: kase.decisionNote ?? "", decidedAt: kase.decidedAt.toISOString(), decidedBy: kase.decidedBy?.name ?? "" }
+        ? {
+            decision: kase.decision,
+            note: kase.decisionNote ?? "",
+            decidedAt: kase.decidedAt.toISOString(),
+            decidedBy: kase.decidedBy?.name ?? "",
+            delivery: kase.finalDecision?.delivery ? toDeliveryState(kase.finalDecision.delivery) : null,
+          }
         : null,
+    defaultTargetId: await defaultTargetOf(db, kase.id),
     reports: kase.reports.map((r) => ({
       id: r.id,
       category: r.category,

@@ -32,3 +32,4 @@ export const grantIdParam = uuidParam(() => new NotFoundError("No such grant."))
 /** A grant awaiting approval, as the approvals inbox calls it. */
 export const requestIdParam = uuidParam(() => new NotFoundError("No such request."));
 export const staffIdParam = uuidParam(() => new NotFoundError("No such staff member."));
+export const decisionIdParam = uuidParam(() => new NotFoundError("No such decision."));

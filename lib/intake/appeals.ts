@@ -12,22 +12,18 @@ import type { AppealBody, AppealResult } from "./schemas";
 type DecidedCase = { id: string; conversationId: string; category: "HARASSMENT" | "THREATS" | "GROOMING" | "SCAM" | "HATE" | "SELF_HARM"; priority: number };
 
 /**
- * The closed, finally decided case a decision id names, or null.
- *
- * The decision id is the one the outbound decision webhook carries. Until the outbox lands
- * there is no `decision` table, and the decision id is taken to be the decided case's id;
- * once a `decision` table exists, the id is looked up there (its `case_id`), and a bare case
- * id is no longer accepted. This function is the only place that knows.
+ * The closed, finally decided case a decision id names, or null. The decision id is the one
+ * the outbound decision webhook carried (lib/outbox: the `decision` row written with the case's
+ * final decision); a case id or an ESCALATE (never delivered, so never a decision row) is not one.
  */
 export async function findDecidedCase(tx: Tx, decisionId: string): Promise<DecidedCase | null> {
   if (!UUID_RE.test(decisionId)) return null;
-  const [table] = await tx.$queryRaw<{ present: boolean }[]>`SELECT to_regclass('public.decision') IS NOT NULL AS present`;
-  const caseId = table?.present
-    ? ((await tx.$queryRawUnsafe<{ case_id: string }[]>(`SELECT case_id::text FROM "decision" WHERE id = $1::uuid`, decisionId))[0]?.case_id ?? null)
-    : decisionId;
-  if (!caseId) return null;
-  const kase = await tx.case.findUnique({ where: { id: caseId }, select: { id: true, conversationId: true, category: true, priority: true, status: true, decision: true } });
-  if (!kase || kase.status !== "CLOSED" || kase.decision === null || kase.decision === "ESCALATE") return null;
+  const decision = await tx.decision.findUnique({
+    where: { id: decisionId },
+    select: { case: { select: { id: true, conversationId: true, category: true, priority: true, status: true } } },
+  });
+  const kase = decision?.case;
+  if (!kase || kase.status !== "CLOSED") return null;
   return { id: kase.id, conversationId: kase.conversationId, category: kase.category, priority: kase.priority };
 }
 

@@ -54,3 +54,8 @@ export const DEFAULT_READ_LIMIT_PER_HOUR = 60;
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
+
+/** A decision's webhook is retried, with exponential backoff, for this long before it is given up. */
+export const DELIVERY_GIVE_UP_HOURS = 24;
+/** One delivery attempt waits at most this long for the platform's answer. */
+export const DELIVERY_TIMEOUT_SECONDS = 10;

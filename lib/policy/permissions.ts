@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "audit:read": { roles: ["AUDITOR"], summary: "Read and search the whole access log" },
   "audit:export": { roles: ["AUDITOR"], summary: "Export and verify the access log" },
   "staff:manage": { roles: ["ADMIN"], summary: "Create and disable staff; set roles, regions and account links" },
+  "delivery:manage": { roles: ["ADMIN"], summary: "See decisions not yet delivered to the platform and retry their delivery (never content)" },
+  "sor:export": { roles: ["ADMIN"], summary: "Export DSA statements of reasons in the EU Transparency Database shape, with no personal data" },
 } as const satisfies Record<string, { roles: readonly Role[]; summary: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { rowCounts, send, twoAccounts } from "./intake-client";
-import { uid } from "./world";
+import { decideCase } from "@/lib/cases/decide-case";
+import { assignTo, makeStaff, meta, uid } from "./world";
 
 // Reports and appeals from the platform: a report joins the open case of its conversation
 // rather than opening a second; an appeal of a delivered decision opens an APPEAL case linked
@@ -81,13 +82,16 @@ describe("intake appeals", () => {
     const c = await conversation();
     const r = await send("reports", report(c, { category: "HATE" }));
     const caseId = r.body.caseId as string;
-    await getDb().case.update({ where: { id: caseId }, data: { status: "CLOSED", decision: "SUSPEND", decisionNote: "Hate speech.", decidedAt: new Date(), closedAt: new Date() } });
-    return { ...c, caseId };
+    // Decided the real way, so the decision id is the one the outbound webhook carried.
+    const reviewer = await makeStaff(["REVIEWER"]);
+    await assignTo(caseId, reviewer);
+    const { decisionId } = await decideCase(reviewer, { caseId, decision: "SUSPEND", note: "Hate speech after a warning." }, meta);
+    return { ...c, caseId, decisionId: decisionId as string };
   }
 
   it("opens an APPEAL case linked to the decided case, on its conversation; re-sent, the same answer", async () => {
     const d = await decided();
-    const body = { id: `ap-${uid()}`, decisionId: d.caseId, appellantId: d.a, text: "I was quoting someone." };
+    const body = { id: `ap-${uid()}`, decisionId: d.decisionId, appellantId: d.a, text: "I was quoting someone." };
     const first = await send("appeals", body);
     expect(first.status).toBe(201);
     const kase = await getDb().case.findUniqueOrThrow({ where: { id: first.body.caseId as string } });
@@ -107,13 +111,14 @@ describe("intake appeals", () => {
     const open = await conversation();
     const openCase = (await send("reports", report(open))).body.caseId as string;
     const before = await rowCounts();
-    for (const decisionId of [crypto.randomUUID(), openCase]) {
+    // A guessed id, an open case's id, and the decided case's own id (not its decision's).
+    for (const decisionId of [crypto.randomUUID(), openCase, d.caseId]) {
       const res = await send("appeals", { id: `ap-${uid()}`, decisionId, appellantId: open.a, text: "no" });
       expect({ status: res.status, error: res.body.error }).toMatchObject({ status: 400, error: { code: "UNKNOWN_DECISION", field: "decisionId" } });
     }
     const bad = await send("appeals", { id: `ap-${uid()}`, decisionId: "not-a-uuid", appellantId: d.a });
     expect({ status: bad.status, field: bad.body.error?.field }).toEqual({ status: 400, field: "decisionId" });
-    const stranger = await send("appeals", { id: `ap-${uid()}`, decisionId: d.caseId, appellantId: open.a });
+    const stranger = await send("appeals", { id: `ap-${uid()}`, decisionId: d.decisionId, appellantId: open.a });
     expect({ status: stranger.status, error: stranger.body.error }).toMatchObject({ status: 400, error: { code: "NOT_A_PARTICIPANT", field: "appellantId" } });
     expect(await rowCounts()).toEqual(before);
   });

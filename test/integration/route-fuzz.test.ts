@@ -10,7 +10,8 @@ import type { Role } from "@/lib/policy/roles";
 import { signIntakeRequest } from "@/lib/intake/signature";
 import { bodyVariants, paramVariants, queryVariants, type Variant } from "./fuzz-variants";
 import { PNG, intakeSecrets } from "./intake-client";
-import { assignTo, makeReportedConversation, makeStaff } from "./world";
+import { decideCase } from "@/lib/cases/decide-case";
+import { assignTo, makeReportedConversation, makeStaff, meta as requestMeta } from "./world";
 
 // Every route in the registry, walked from lib/policy/operations.ts so a new route is fuzzed
 // the day it exists, gets dozens of malformed requests through its real exported handler,
@@ -29,6 +30,7 @@ const WHY = "Reviewing the reported harassment in context";
 /** A body each mutation accepts, so field variants change one thing at a time. */
 const BODIES: Partial<Record<OperationId, Record<string, unknown>>> = {
   "POST /api/v1/cases/{caseId}/grants": { purpose: "USER_REPORT", justification: WHY },
+  // Its target (a participant of the case the fuzz decides) is filled in by beforeAll.
   "POST /api/v1/cases/{caseId}/decision": { decision: "WARN", note: "Warned for insults." },
   "POST /api/v1/grants/{grantId}/scope": { direction: "earlier", justification: WHY },
   "POST /api/v1/grants/{grantId}/approve": { note: "fine" },
@@ -63,21 +65,24 @@ beforeAll(async () => {
   // Deciding closes a case: the decision route gets one of its own, so the others keep theirs open.
   const toDecide = await makeReportedConversation({ region: "US" });
   await assignTo(toDecide.caseId, reviewer);
-  Object.assign(ids, { caseId: world.caseId, decidedCaseId: toDecide.caseId, grantId: grant.id, staffId: (await makeStaff(["REVIEWER"], ["US"])).id, seq: "1", exportId: randomUUID() });
+  BODIES["POST /api/v1/cases/{caseId}/decision"] = { decision: "WARN", note: "Warned for insults.", target: { accountId: toDecide.accountIds[1] } };
+  // A decision in the outbox, for the admin's retry and the platform's appeal.
+  const decided = await makeReportedConversation({ region: "US" });
+  await assignTo(decided.caseId, reviewer);
+  const { decisionId } = await decideCase(reviewer, { caseId: decided.caseId, decision: "SUSPEND", note: "Suspended for threats." }, requestMeta);
+  Object.assign(ids, { decisionId, caseId: world.caseId, decidedCaseId: toDecide.caseId, grantId: grant.id, staffId: (await makeStaff(["REVIEWER"], ["US"])).id, seq: "1", exportId: randomUUID() });
 
   // Valid intake bodies over this world's own platform ids, so field variants change one thing.
   const db = getDb();
   const conv = await db.conversation.findUniqueOrThrow({ where: { id: world.conversationId }, select: { externalId: true, participants: { select: { account: { select: { externalId: true, handle: true, displayName: true, dataRegion: true } } } }, messages: { take: 1, select: { externalId: true } } } });
   const [a, b] = conv.participants.map((p) => p.account);
-  const appealed = await makeReportedConversation({ region: "US" });
-  await db.case.update({ where: { id: appealed.caseId }, data: { status: "CLOSED", decision: "WARN", decidedAt: new Date(), closedAt: new Date() } });
-  const appellant = (await db.conversationParticipant.findFirstOrThrow({ where: { conversationId: appealed.conversationId }, select: { account: { select: { externalId: true } } } })).account.externalId;
+  const appellant = (await db.conversationParticipant.findFirstOrThrow({ where: { conversationId: decided.conversationId }, select: { account: { select: { externalId: true } } } })).account.externalId;
   Object.assign(BODIES, {
     "POST /api/v1/intake/accounts": { accounts: [{ id: a!.externalId, handle: a!.handle, displayName: a!.displayName, dataRegion: a!.dataRegion }] },
     "POST /api/v1/intake/messages": { messages: [{ id: `fuzz-${randomUUID()}`, conversationId: conv.externalId, senderId: a!.externalId, sentAt: "2026-11-01T10:00:00Z", text: "fuzzed" }] },
     "POST /api/v1/intake/uploads": { conversationId: conv.externalId, contentType: "image/png", data: PNG.toString("base64") },
     "POST /api/v1/intake/reports": { id: `fuzz-${randomUUID()}`, reporterId: b!.externalId, conversationId: conv.externalId, messageIds: [conv.messages[0]!.externalId], category: "HARASSMENT", text: "fuzz" },
-    "POST /api/v1/intake/appeals": { id: `fuzz-${randomUUID()}`, decisionId: appealed.caseId, appellantId: appellant, text: "fuzz" },
+    "POST /api/v1/intake/appeals": { id: `fuzz-${randomUUID()}`, decisionId, appellantId: appellant, text: "fuzz" },
   });
 });
 

@@ -29,6 +29,10 @@ export const ACTIONS = [
   "AUDIT_SEARCHED",
   "AUDIT_VERIFIED",
   "AUDIT_EXPORTED",
+  // An admin's retry of a decision's delivery to the platform (lib/outbox/retry-delivery.ts).
+  "DELIVERY_RETRIED",
+  // An admin's export of DSA statements of reasons (lib/outbox/export-statements.ts).
+  "SOR_EXPORTED",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

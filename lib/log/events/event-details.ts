@@ -98,7 +98,8 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
   variant("GRANT_EXPIRED", z.strictObject({ reason: z.string(), requesterId: id })),
   variant("EMERGENCY_REVIEWED", z.union([z.strictObject({ holderId: id }), z.strictObject({ verdict: z.enum(POST_HOC_VERDICTS), note: z.string(), holderId: id, approvedById: id.nullable() })])),
   variant("CASE_CLAIMED", z.undefined()),
-  variant("CASE_DECIDED", z.strictObject({ decision: z.string(), note: z.string(), endedGrantIds: z.array(id) })),
+  // A final decision names its outbox row (the webhook's decisionId) and the account it applies to.
+  variant("CASE_DECIDED", z.strictObject({ decision: z.string(), note: z.string(), endedGrantIds: z.array(id), decisionId: id.optional(), targetAccountId: id.optional() })),
   variant("SIGN_IN", z.strictObject({ method: z.literal("password"), sessionId: id })),
   variant("SIGN_OUT", z.strictObject({ reason: z.string(), sessionId: id })),
   variant("SIGN_IN_FAILED", z.strictObject({ email: z.string(), throttle: throttle.optional() })),
@@ -150,6 +151,8 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
       z.strictObject({ kind: z.literal("account-access-report"), format: z.literal("csv"), rows: count, total: count, from: z.string().nullable(), to: z.string().nullable() }),
     ]),
   ),
+  variant("DELIVERY_RETRIED", z.strictObject({ decisionId: id, previousStatus: z.enum(["QUEUED", "FAILING", "GIVEN_UP"]), attempts: count, lastError: text(200).nullable() })),
+  variant("SOR_EXPORTED", z.strictObject({ from: iso, to: iso, statements: count, skippedNotRestrictive: count, skippedOutsideEu: count })),
 ]);
 
 /** `action` and `details` of an event, typed per action. */

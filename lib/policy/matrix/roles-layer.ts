@@ -47,6 +47,10 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "PATCH /api/v1/staff/{staffId}": [D],
   "PAGE /staff": [D],
   "PAGE /staff/{id}": [D],
+  // The brief: ADMIN "retry undelivered decisions"; the statements of reasons are the platform's compliance export.
+  "POST /api/v1/admin/deliveries/{decisionId}/retry": [D],
+  "GET /api/v1/admin/statements-of-reasons": [D],
+  "PAGE /admin/deliveries": [D],
   "POST /api/v1/me/totp": [R, L, G],
   "POST /api/v1/me/step-up": [R, L, G],
   "PAGE /step-up": [R, L, G],

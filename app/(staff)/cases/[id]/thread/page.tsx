@@ -41,7 +41,7 @@ export default async function ThreadPage({ params }: { params: Promise<{ id: str
         {detail.decision || detail.may.decide ? (
           <aside aria-label="Decide" className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start">
             {detail.decision ? <DecisionSummary decision={detail.decision} /> : null}
-            {detail.may.decide ? <DecisionForm caseId={detail.id} /> : null}
+            {detail.may.decide ? <DecisionForm caseId={detail.id} participants={detail.participants} defaultTargetId={detail.defaultTargetId} /> : null}
           </aside>
         ) : null}
       </div>

@@ -1,0 +1,36 @@
+// npm run worker — the job runner outside the web server: delivers decisions to the platform
+// (CUSTODY_PLATFORM_WEBHOOK_URL). Any number may run beside the servers' own; each job runs in
+// one of them at a time. Uses DATABASE_URL, or the embedded database like db:migrate.
+import { outboxConfig } from "@/lib/outbox/config";
+import { startDispatcher } from "@/lib/outbox/dispatcher";
+
+const log = (m: string) => console.log(m.startsWith("[") ? m : `[worker] ${m}`);
+
+// With DATABASE_URL the embedded-database code is not even loaded: its exit hook would answer
+// SIGTERM with an immediate exit, cutting the runner's graceful stop short.
+const db = process.env.DATABASE_URL
+  ? { appUrl: process.env.DATABASE_URL, close: async () => {} }
+  : await (await import("./cli-database")).cliDatabase(log);
+try {
+  const runner = await startDispatcher({ connectionString: db.appUrl, config: outboxConfig(), log });
+  if (!runner) process.exitCode = 2;
+  else {
+    log(`running as ${runner.poolId} (pid ${process.pid}); Ctrl-C to stop`);
+    await new Promise<void>((resolve) => {
+      // `on`, not `once`: a second signal while stopping is ignored rather than killing the stop.
+      for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => resolve());
+      runner.promise.then(resolve, (err: Error) => {
+        console.error(`[worker] the runner failed: ${err.message}`);
+        process.exitCode = 1;
+        resolve();
+      });
+    });
+    await runner.stop();
+    log("stopped");
+  }
+} catch (error) {
+  console.error(`[worker] ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}
