@@ -212,7 +212,9 @@ describe("the dispatcher", () => {
     }, 10_000, "two failed attempts");
     expect(failing).toMatchObject({ lastStatus: 503, lastError: "HTTP 503", nextAttemptAt: expect.any(Date) });
     expect(JSON.stringify(failing)).not.toContain("secret-looking");
-    expect(await jobsFor(decisionId!)).toEqual([expect.objectContaining({ key: deliveryJobKey(decisionId!) })]);
+    // One job holds the key (the next try). A just-finished attempt's job may linger for a moment
+    // without it: replacing a keyed job that is locked leaves the old one keyless until it ends.
+    expect((await jobsFor(decisionId!)).filter((j) => j.key !== null)).toEqual([expect.objectContaining({ key: deliveryJobKey(decisionId!) })]);
     receiver.status = 200;
     const done = await eventually(async () => {
       const d = await delivery(decisionId!);
