@@ -1,10 +1,16 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { mayScan, regionSwitches } from "@/lib/policy/detection";
+import { flagMessages, type NewFlag } from "./flag-case";
+import { activeRuleSet, readDetectionState, type ActiveRule } from "./rule-set";
+import { applySightings, type Sighting, type SignalState } from "./signals";
 
-// The seam between intake and proactive detection (issue 9 §2). The messages batch calls this
-// inside its own transaction, after the message rows are built and before commit, with the
-// plaintext it holds in memory: a flag commits with the messages it names, or neither does.
-// This pass-through stands in until the detection work replaces the file.
+// Proactive detection at ingest: called inside the intake transaction once the batch's rows are
+// built, with the plaintext still in memory. It is the only place detection sees text, and it
+// keeps none of it: a hit becomes a flag (message id, rule id, rule version) that opens a
+// PROACTIVE_FLAG case or joins the conversation's open case; a conversation signal becomes a
+// counter and a timestamp. Messages of a region whose scanning is off are not looked at at all.
+// Whatever it writes commits or rolls back with the batch.
 
 export type IngestedMessage = {
   id: string;
@@ -17,7 +23,45 @@ export type IngestedMessage = {
 };
 
 export async function scanIngested(tx: Prisma.TransactionClient, messages: readonly IngestedMessage[]): Promise<{ flagged: number }> {
-  void tx;
-  void messages;
-  return { flagged: 0 };
+  if (messages.length === 0) return { flagged: 0 };
+  const state = await readDetectionState(tx);
+  const switches = regionSwitches(state.regions);
+  const scanned = messages.filter((m) => mayScan(m.participantRegions, switches));
+  if (scanned.length === 0 || state.version === 0) return { flagged: 0 };
+  const set = await activeRuleSet(tx, state.version);
+  if (set.rules.length === 0) return { flagged: 0 };
+
+  const flags: NewFlag[] = [];
+  // Signal sightings by conversation and rule: "conversationId ruleIndex" → sightings.
+  const sightings = new Map<string, { conversationId: string; rule: ActiveRule; list: Sighting[] }>();
+  for (const m of scanned) {
+    for (const hit of set.matcher.scan(m.text)) {
+      const rule = set.rules[hit.rule]!;
+      if (hit.signal === null) {
+        flags.push({ messageId: m.id, conversationId: m.conversationId, rule });
+        continue;
+      }
+      const key = `${m.conversationId} ${hit.rule}`;
+      let entry = sightings.get(key);
+      if (!entry) sightings.set(key, (entry = { conversationId: m.conversationId, rule, list: [] }));
+      entry.list.push({ signal: hit.signal, at: m.sentAt, messageId: m.id });
+    }
+  }
+  if (flags.length === 0 && sightings.size === 0) return { flagged: 0 };
+
+  // One conversation's flags, signals and case are decided by one batch at a time (a report on
+  // it takes the same lock), in id order so batches over several conversations cannot deadlock.
+  const conversations = [...new Set([...flags.map((f) => f.conversationId), ...[...sightings.values()].map((s) => s.conversationId)])].sort();
+  await tx.$queryRaw`SELECT 1 FROM conversation WHERE id = ANY(${conversations}::uuid[]) ORDER BY id FOR UPDATE`;
+
+  for (const { conversationId, rule, list } of sightings.values()) {
+    if (rule.definition.kind !== "signals") continue;
+    const where = { conversationId, ruleId: rule.id, ruleVersion: rule.version };
+    const rows = await tx.detectionSignalState.findMany({ where, select: { signal: true, hits: true, firstSeenAt: true, lastSeenAt: true, lastMessageId: true } });
+    const result = applySightings(rows satisfies SignalState[], list, rule.definition);
+    await tx.detectionSignalState.deleteMany({ where });
+    if (result.state.length) await tx.detectionSignalState.createMany({ data: result.state.map((s) => ({ ...where, ...s })) });
+    for (const f of result.fired) for (const messageId of f.messageIds) flags.push({ messageId, conversationId, rule });
+  }
+  return { flagged: await flagMessages(tx, flags) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as db from "@/lib/generated/prisma/enums";
 import { CASE_STATUSES, CATEGORIES, DECISIONS, GRANT_STATUSES, OUTCOMES } from "./enums";
+import { SEVERITIES } from "./detection";
 import { POST_HOC_VERDICTS } from "./post-hoc-review";
 import { BASES, PURPOSES } from "./purposes";
 import { REGIONS, ROLES } from "./roles";
@@ -18,6 +19,7 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ["GRANT_STATUSES / GrantStatus", GRANT_STATUSES, db.GrantStatus],
   ["POST_HOC_VERDICTS / PostHocVerdict", POST_HOC_VERDICTS, db.PostHocVerdict],
   ["OUTCOMES / EventOutcome", OUTCOMES, db.EventOutcome],
+  ["SEVERITIES / DetectionSeverity", SEVERITIES, db.DetectionSeverity],
 ];
 
 describe("lib/policy enums and prisma/schema.prisma", () => {
