@@ -239,3 +239,35 @@ export type UndeliveredDecision = {
   decidedAt: string;
   delivery: DeliveryState;
 };
+
+// ─── Proactive detection (issue 9 §2) ───
+export type DetectionRuleDefinition =
+  | { kind: "terms"; terms: string[]; near: { terms: string[]; within: number } | null }
+  | { kind: "signals"; signals: { label: string; terms: string[] }[]; threshold: number; windowDays: number };
+
+export type DetectionRuleVersionItem = {
+  version: number;
+  rulesetVersion: number;
+  name: string;
+  category: Category;
+  severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+  enabled: boolean;
+  definition: DetectionRuleDefinition;
+  changedBy: string | null;
+  changedAt: string;
+};
+
+export type DetectionRuleItem = DetectionRuleVersionItem & { id: string; flags: number };
+
+export type DetectionRuleDetail = DetectionRuleItem & { history: DetectionRuleVersionItem[] };
+
+/** What the test box found in the text the lead typed (the text itself is not kept). */
+export type RuleTestResult = {
+  matched: boolean;
+  terms: string[];
+  signals: { label: string; found: boolean; terms: string[] }[] | null;
+  /** Signals rules: a pattern needs several messages; this says whether the typed text alone would complete it. */
+  threshold: number | null;
+};
+
+export type DetectionRegionItem = { region: Region; enabled: boolean; isDefault: boolean; changedBy: string | null; changedAt: string | null; note: string };

@@ -33,3 +33,12 @@ export const grantIdParam = uuidParam(() => new NotFoundError("No such grant."))
 export const requestIdParam = uuidParam(() => new NotFoundError("No such request."));
 export const staffIdParam = uuidParam(() => new NotFoundError("No such staff member."));
 export const decisionIdParam = uuidParam(() => new NotFoundError("No such decision."));
+
+export const ruleIdParam = uuidParam(() => new NotFoundError("No such rule."));
+
+/** A data region's name (US, EU); anything else names no region. */
+export const regionParam: RouteParam<"US" | "EU"> = (raw, name) => {
+  const s = text(raw, name);
+  if (s !== "US" && s !== "EU") throw new NotFoundError("No such data region.");
+  return s;
+};

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "staff:manage": { roles: ["ADMIN"], summary: "Create and disable staff; set roles, regions and account links" },
   "delivery:manage": { roles: ["ADMIN"], summary: "See decisions not yet delivered to the platform and retry their delivery (never content)" },
   "sor:export": { roles: ["ADMIN"], summary: "Export DSA statements of reasons in the EU Transparency Database shape, with no personal data" },
+  "rules:manage": { roles: ["LEAD"], summary: "Write, change, switch off and test detection rules (tests run only on text typed into the page)" },
+  "detection:regions": { roles: ["ADMIN"], summary: "Switch proactive detection on or off per data region" },
 } as const satisfies Record<string, { roles: readonly Role[]; summary: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

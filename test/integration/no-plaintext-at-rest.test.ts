@@ -1,17 +1,44 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import pg from "pg";
+import type { StaffContext } from "@/lib/auth/staff-context";
 import { readCaseMessages } from "@/lib/access/read-case-messages";
 import { requestGrant } from "@/lib/access/request-grant";
 import { claimCase } from "@/lib/cases/claim-case";
+import { POST as testRoute } from "@/app/api/v1/rules/test/route";
 import { disconnectDb, getDb } from "@/lib/db";
+import { chat, disableRules, makeRule, nonce } from "./detection-world";
 import { JPEG, send, twoAccounts } from "./intake-client";
 import { makeReportedConversation, makeStaff, meta } from "./world";
+
+const signedIn: { staff: StaffContext | null } = { staff: null };
+vi.mock("@/lib/auth/current-staff", async (original) => ({ ...(await original<object>()), currentStaff: async () => signedIn.staff }));
 
 // Reads every row of every table as the schema owner and looks for message text and image
 // bytes, as UTF-8 and as the hex PostgreSQL prints for bytea. Reading the thread first proves that even the
 // access path leaves no plaintext behind (the log records ids, never text).
 
-afterAll(() => disconnectDb());
+afterAll(async () => {
+  await disableRules();
+  await disconnectDb();
+});
+
+/** Every row of every table, as text, read as the schema owner. */
+async function dumpDatabase(): Promise<string> {
+  const c = new pg.Client({ connectionString: process.env.TEST_OWNER_URL });
+  await c.connect();
+  try {
+    const tables = await c.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+    let dump = "";
+    for (const { table_name } of tables.rows) {
+      const rows = await c.query(`SELECT t::text AS row FROM "${table_name}" t`);
+      dump += rows.rows.map((r) => r.row).join("\n");
+    }
+    return dump;
+  } finally {
+    await c.end();
+  }
+}
 
 describe("no DM plaintext at rest", () => {
   it("no seeded message text appears anywhere in the database", async () => {
@@ -71,6 +98,40 @@ describe("no DM plaintext at rest", () => {
       expect(dump).not.toContain(jpeg.toString("base64").slice(8, 40));
     } finally {
       await client.end();
+    }
+  });
+
+  it("detection keeps no message text: flags, signal counters and rules hold ids, counts and the rules' own terms; typed test text is not kept", async () => {
+    const lead = await makeStaff(["LEAD"]);
+    const [word, age, secret] = [nonce(), nonce(), nonce()];
+    await makeRule(lead, { definition: { kind: "terms", terms: [word] } });
+    await makeRule(lead, { category: "GROOMING", definition: { kind: "signals", signals: [{ label: "age", terms: [age] }, { label: "secret", terms: [secret] }, { label: "app", terms: [nonce()] }], threshold: 3, windowDays: 7 } });
+    const conv = await chat();
+    const texts = [`a flagged message ${randomUUID()} says ${word} loudly`, `an age signal ${randomUUID()} asks ${age}`, `a secrecy signal ${randomUUID()} says ${secret}`];
+    const { flagged } = await conv.send(texts);
+    expect(flagged).toBe(1);
+    const db = getDb();
+    const conversationId = await conv.conversationId();
+    expect(await db.detectionFlag.count({ where: { conversationId } })).toBe(1);
+    expect(await db.detectionSignalState.count({ where: { conversationId } })).toBe(2);
+
+    // The test box answers about typed text and forgets it.
+    signedIn.staff = lead;
+    const typed = `typed into the rules page ${randomUUID()} with ${word}`;
+    const res = await testRoute(new Request("http://localhost/api/v1/rules/test", {
+      method: "POST",
+      headers: { host: "localhost", origin: "http://localhost", "x-custody-request": "1", "content-type": "application/json" },
+      body: JSON.stringify({ definition: { kind: "terms", terms: [word] }, text: typed }),
+    }));
+    expect(res.status).toBe(200);
+    expect((await res.json()).result).toMatchObject({ matched: true, terms: [word] });
+
+    const dump = await dumpDatabase();
+    expect(dump).toContain(word); // the rule's own term is in its version and its RULE_CHANGED event
+    for (const text of [...texts, typed]) {
+      expect(dump).not.toContain(text);
+      expect(dump).not.toContain(text.slice(0, 30));
+      expect(dump).not.toContain(Buffer.from(text).toString("hex"));
     }
   });
 });

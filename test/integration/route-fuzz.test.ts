@@ -3,6 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { StaffContext } from "@/lib/auth/staff-context";
 import { disconnectDb, getDb } from "@/lib/db";
+import { ruleInput } from "@/lib/detection/rule-definition";
+import { createRule } from "@/lib/detection/save-rule";
 import type { RouteHandler } from "@/lib/http/with-operation";
 import { ALL_OPERATIONS, OPERATIONS, type OperationId } from "@/lib/policy/operations";
 import { decidePermission } from "@/lib/policy/permissions";
@@ -40,6 +42,12 @@ const BODIES: Partial<Record<OperationId, Record<string, unknown>>> = {
   "POST /api/v1/me/step-up": { code: "123456" },
   "POST /api/v1/staff": { email: `fuzz-${randomUUID()}@custody.test`, name: "Fuzz", roles: ["REVIEWER"], regions: ["US"], disabled: false, links: [] },
   "PATCH /api/v1/staff/{staffId}": { name: "Fuzzed", roles: ["REVIEWER"], regions: ["US"], disabled: false, links: [] },
+  // Rules switched off, with terms no message has: whatever a variant saves matches nothing.
+  "POST /api/v1/rules": { name: `Fuzz ${randomUUID()}`, category: "SCAM", severity: "LOW", enabled: false, definition: { kind: "terms", terms: ["zqfuzzterm"], near: null } },
+  "PUT /api/v1/rules/{ruleId}": { name: `Fuzzed ${randomUUID()}`, category: "SCAM", severity: "LOW", enabled: false, definition: { kind: "terms", terms: ["zqfuzzterm"], near: null }, baseVersion: 1 },
+  "POST /api/v1/rules/test": { definition: { kind: "signals", signals: [{ label: "a", terms: ["zqa"] }, { label: "b", terms: ["zqb"] }], threshold: 2, windowDays: 7 }, text: "zqa and zqb" },
+  // US scanning is on by default: the baseline switches nothing.
+  "PUT /api/v1/detection/regions/{region}": { enabled: true },
 };
 
 /** The platform's signed intake: each variant is signed over its exact body, so it reaches parsing. */
@@ -70,7 +78,8 @@ beforeAll(async () => {
   const decided = await makeReportedConversation({ region: "US" });
   await assignTo(decided.caseId, reviewer);
   const { decisionId } = await decideCase(reviewer, { caseId: decided.caseId, decision: "SUSPEND", note: "Suspended for threats." }, requestMeta);
-  Object.assign(ids, { decisionId, caseId: world.caseId, decidedCaseId: toDecide.caseId, grantId: grant.id, staffId: (await makeStaff(["REVIEWER"], ["US"])).id, seq: "1", exportId: randomUUID() });
+  const rule = await createRule(staffByRole.get("LEAD")!, ruleInput.parse({ ...BODIES["POST /api/v1/rules"], name: BODIES["PUT /api/v1/rules/{ruleId}"]!.name }), { requestId: "fuzz", ipHmac: null, userAgent: "fuzz" });
+  Object.assign(ids, { ruleId: rule.id, region: "US", decisionId, caseId: world.caseId, decidedCaseId: toDecide.caseId, grantId: grant.id, staffId: (await makeStaff(["REVIEWER"], ["US"])).id, seq: "1", exportId: randomUUID() });
 
   // Valid intake bodies over this world's own platform ids, so field variants change one thing.
   const db = getDb();

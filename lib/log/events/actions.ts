@@ -25,6 +25,10 @@ export const ACTIONS = [
   // details.operation names the route or page (lib/policy/operations.ts).
   "ACCESS_DENIED",
   "KEY_ROTATED",
+  // A detection rule created or changed (a new version), with the rule before and after.
+  "RULE_CHANGED",
+  // An admin switched proactive detection on or off for a data region.
+  "DETECTION_REGION_CHANGED",
   // An auditor's search of the log or account report lookup (lib/audit/search/record-search.ts).
   "AUDIT_SEARCHED",
   "AUDIT_VERIFIED",

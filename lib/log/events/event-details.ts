@@ -70,6 +70,15 @@ const approvalDecision = z.union([
   }),
 ]);
 
+/** A detection rule as a version holds it (lib/detection/rule-definition.ts; terms are rule text, never DM text). */
+const ruleSnapshot = z.strictObject({
+  name: z.string(),
+  category: z.string(),
+  severity: z.string(),
+  enabled: z.boolean(),
+  definition: z.record(z.string(), z.unknown()),
+});
+
 const variant = <A extends WritableAction, S extends z.ZodType>(action: A, details: S) => z.strictObject({ action: z.literal(action), details });
 
 export const EVENT_DETAILS = z.discriminatedUnion("action", [
@@ -119,6 +128,20 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
     ]),
   ),
   variant("ACCESS_DENIED", z.strictObject({ operation: text(200) })),
+  variant(
+    "RULE_CHANGED",
+    z.strictObject({
+      ruleId: id,
+      version: count,
+      rulesetVersion: count,
+      changed: z.array(z.string()),
+      before: ruleSnapshot.nullable(),
+      after: ruleSnapshot,
+      /** Written by the demo seed, not by a person. */
+      via: z.literal("seed").optional(),
+    }),
+  ),
+  variant("DETECTION_REGION_CHANGED", z.strictObject({ region: z.enum(["US", "EU"]), before: z.boolean(), after: z.boolean(), wasDefault: z.boolean() })),
   variant("KEY_ROTATED", z.strictObject({ from: z.string(), to: z.string(), rewrapped: count, by: z.string() })),
   variant(
     "AUDIT_SEARCHED",
