@@ -15,8 +15,10 @@ export function navItemsFor(roles: readonly Role[]): NavItem[] {
   if (can(roles, "queue:read")) items.push({ href: "/queue", label: "Queue" });
   if (can(roles, "grant:approve")) items.push({ href: "/approvals", label: "Approvals" });
   if (can(roles, "audit:read")) items.push({ href: "/audit", label: "Access log" });
+  if (can(roles, "rules:manage")) items.push({ href: "/rules", label: "Rules" });
   if (can(roles, "staff:manage")) items.push({ href: "/staff", label: "Staff" });
   if (can(roles, "delivery:manage")) items.push({ href: "/admin/deliveries", label: "Deliveries" });
+  if (can(roles, "detection:regions")) items.push({ href: "/admin/detection", label: "Detection" });
   if (can(roles, "history:team")) items.push({ href: "/team-access", label: "Team access" });
   if (can(roles, "history:own")) items.push({ href: "/my-access", label: "My access" });
   return items;

@@ -1,4 +1,5 @@
 import type { ApprovalTrigger } from "@/lib/policy/approval-triggers";
+import type { Severity } from "@/lib/policy/detection";
 import type { CaseStatus, Category, Decision } from "@/lib/policy/enums";
 import { WIDE_SCOPE_MESSAGES } from "@/lib/policy/limits";
 import type { Basis, Purpose } from "@/lib/policy/purposes";
@@ -78,3 +79,6 @@ export function priorityLabel(priority: number): { label: string; tone: BadgeTon
 export function caseNumber(n: number): string {
   return `#${n}`;
 }
+
+export const SEVERITY_LABEL: Record<Severity, string> = { CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
+export const SEVERITY_TONE: Record<Severity, BadgeTone> = { CRITICAL: "danger", HIGH: "warning", MEDIUM: "accent", LOW: "neutral" };

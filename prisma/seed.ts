@@ -1,6 +1,9 @@
 import type { Db } from "@/lib/db";
 import { DEMO_PNG_BASE64 } from "@/lib/demo/demo-image";
+import { DEMO_RULES } from "@/lib/demo/demo-rules";
 import { generateDemoData } from "@/lib/demo/generate-demo-data";
+import { ruleInput } from "@/lib/detection/rule-definition";
+import { saveRule } from "@/lib/detection/save-rule";
 import { MAX_BATCH_ITEMS } from "@/lib/intake/limits";
 import { pushAccounts, pushMessages, pushReport } from "@/lib/intake/push";
 import { DEMO_STAFF, upsertStaff } from "./factories";
@@ -33,6 +36,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}) {
   const haveReports = await db.userReport.count({ where: { externalId: { in: data.reports.map((r) => r.externalId) } } });
   if (have >= data.conversations.length && haveReports >= data.reports.length) {
     log("demo data already present");
+    await seedDetectionRules(db, log);
     return;
   }
 
@@ -71,4 +75,18 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}) {
     await pushReport(db, { id: r.externalId, reporterId: r.reporterExternalId, conversationId: r.conversationExternalId, messageIds: r.reportedMessageExternalIds, category: r.category, text: r.text, createdAt: r.createdAt.toISOString(), priority: r.priority });
   }
   log(`reports: ${data.reports.length}`);
+  await seedDetectionRules(db, log);
+}
+
+/**
+ * The demo's detection rules, once (when there are none yet), logged as RULE_CHANGED by the
+ * seed. Written after the demo messages: detection runs at ingest only, so the seeded history
+ * is not flagged after the fact; messages that arrive later (the platform simulator) are. US
+ * scanning is on and EU scanning off by default (lib/policy/detection.ts), so the seed leaves
+ * the region switches alone.
+ */
+async function seedDetectionRules(db: Db, log: (m: string) => void) {
+  if ((await db.detectionRule.count()) > 0) return;
+  for (const rule of DEMO_RULES) await saveRule(db, { seed: true }, null, ruleInput.parse(rule));
+  log(`detection rules: ${DEMO_RULES.length}`);
 }

@@ -85,8 +85,13 @@ export class RuleMatcher {
           if (!s) sides.set(o.rule, (s = { terms: [], near: [], termWords: [], nearWords: [] }));
           const from = wordIndexAt(text, m.start);
           const span = { from, to: from + this.#words[m.patternIndex]! - 1 };
-          if (o.role === "near") (s.near.push(span), s.nearWords.push(o.term));
-          else (s.terms.push(span), s.termWords.push(o.term));
+          if (o.role === "near") {
+            s.near.push(span);
+            s.nearWords.push(o.term);
+          } else {
+            s.terms.push(span);
+            s.termWords.push(o.term);
+          }
           continue;
         }
         const signal = typeof o.role === "number" ? o.role : null;

@@ -32,7 +32,10 @@ export function applySightings(state: readonly SignalState[], sightings: readonl
     else {
       prior.hits += 1;
       if (s.at < prior.firstSeenAt) prior.firstSeenAt = s.at;
-      if (s.at >= prior.lastSeenAt) (prior.lastSeenAt = s.at), (prior.lastMessageId = s.messageId);
+      if (s.at >= prior.lastSeenAt) {
+        prior.lastSeenAt = s.at;
+        prior.lastMessageId = s.messageId;
+      }
     }
     const latest = Math.max(...[...bySignal.values()].map((x) => x.lastSeenAt.getTime()));
     const recent = [...bySignal.values()].filter((x) => latest - x.lastSeenAt.getTime() <= rule.windowDays * DAY_MS);
