@@ -78,6 +78,8 @@ export type CaseDetail = {
   /** The participant a decision applies to unless the reviewer picks another: the sender of the reported or flagged messages. */
   defaultTargetId: string | null;
   reports: ReportSummary[];
+  /** Detection flags that opened or joined this case (rule and version; never what matched). */
+  flags: CaseFlag[];
   participants: Participant[];
   messageCount: number;
   /** The signed-in member's live grant on this case. */
@@ -271,3 +273,5 @@ export type RuleTestResult = {
 };
 
 export type DetectionRegionItem = { region: Region; enabled: boolean; isDefault: boolean; changedBy: string | null; changedAt: string | null; note: string };
+
+export type CaseFlag = { ruleId: string; ruleName: string; ruleVersion: number; severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL"; positions: number[]; flaggedAt: string };

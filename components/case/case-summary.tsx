@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { CaseDetail } from "@/lib/dto";
-import { BASIS_LABEL, CATEGORY_LABEL, STATUS_LABEL } from "../labels";
+import { BASIS_LABEL, CATEGORY_LABEL, SEVERITY_LABEL, STATUS_LABEL } from "../labels";
 import { PriorityBadge } from "../priority-badge";
 import { RelativeTime } from "../ui/relative-time";
 import { formatUtc } from "../format";
@@ -33,6 +33,23 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
           <span className="tabular-nums">{detail.messageCount}</span>
         </Item>
       </dl>
+
+      {detail.flags.length ? (
+        <section aria-labelledby="flags-heading" className="flex flex-col gap-2">
+          <h2 id="flags-heading" className="text-[13px] font-semibold text-zinc-800">
+            Detection flags ({detail.flags.length})
+          </h2>
+          <ul className="flex flex-col gap-1 text-[13px]">
+            {detail.flags.map((f) => (
+              <li key={`${f.ruleId}-${f.ruleVersion}`} className="rounded-md border border-zinc-200 bg-white px-3 py-1.5">
+                <span className="font-medium">{f.ruleName}</span> <span className="text-zinc-600">v{f.ruleVersion} · {SEVERITY_LABEL[f.severity]}</span> · flagged message{f.positions.length === 1 ? "" : "s"}{" "}
+                {f.positions.map((p) => `#${p}`).join(", ")} · <RelativeTime iso={f.flaggedAt} />
+              </li>
+            ))}
+          </ul>
+          <p className="text-xs text-zinc-600">Flags name the rule and version only; what matched is not kept. Open the thread to review the messages in context.</p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="reports-heading" className="flex flex-col gap-2">
         <h2 id="reports-heading" className="text-[13px] font-semibold text-zinc-800">

@@ -51,8 +51,8 @@ export function RuleForm({ rule }: { rule?: DetectionRuleDetail }) {
   }
 
   return (
-    <div className="flex flex-col gap-4">
-      <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-3" aria-label={rule ? `Edit ${rule.name}` : "New rule"}>
+    <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,42rem)_minmax(0,30rem)]">
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={rule ? `Edit ${rule.name}` : "New rule"}>
         <Field id={`${prefix}-name`} label="Name" required>
           {(control) => <Input {...control} value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" maxLength={100} />}
         </Field>
@@ -126,7 +126,7 @@ export function RuleForm({ rule }: { rule?: DetectionRuleDetail }) {
           </Button>
         </div>
       </form>
-      <div className="max-w-2xl">
+      <div className="lg:sticky lg:top-4">
         <RuleTestBox definition={() => toDefinition(draft)} idPrefix={prefix} />
       </div>
     </div>

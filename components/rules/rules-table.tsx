@@ -34,14 +34,15 @@ export function RulesTable({ rules }: { rules: DetectionRuleItem[] }) {
             <Td>
               <Badge tone={SEVERITY_TONE[r.severity]}>{SEVERITY_LABEL[r.severity]}</Badge>
             </Td>
-            <Td className="max-w-md truncate" title={describeDefinition(r.definition)}>
+            <Td className="max-w-sm truncate" title={describeDefinition(r.definition)}>
               {describeDefinition(r.definition)}
             </Td>
             <Td>{r.enabled ? <Badge tone="success">Enabled</Badge> : <Badge>Off</Badge>}</Td>
             <Td className="text-right tabular-nums">v{r.version}</Td>
             <Td className="text-right tabular-nums">{r.flags}</Td>
             <Td className="whitespace-nowrap text-zinc-700">
-              {formatUtc(r.changedAt, { seconds: false })} · {r.changedBy}
+              {formatUtc(r.changedAt, { seconds: false })}
+              <div className="text-xs text-zinc-600">{r.changedBy}</div>
             </Td>
           </Tr>
         ))}

@@ -1,5 +1,6 @@
 import "server-only";
 import { toGrantSummary } from "@/lib/cases/grant-summary";
+import { flagsOfCase } from "@/lib/detection/case-flags";
 import { recordEvent } from "@/lib/log/events/record-event";
 import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
@@ -110,6 +111,7 @@ export async function getCaseDetail(staff: StaffContext, caseId: string, operati
       createdAt: r.createdAt.toISOString(),
       reportedPositions: r.messages.map((m) => m.message.position).sort((a, b) => a - b),
     })),
+    flags: await flagsOfCase(db, kase.id, facts.conversationId),
     participants,
     messageCount: kase.conversation.messageCount,
     activeGrant: active ? toGrantSummary(active) : null,

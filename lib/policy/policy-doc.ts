@@ -1,4 +1,5 @@
 import { APPROVAL_TRIGGERS } from "./approval-triggers";
+import { DETECTION_REGION_DEFAULTS, DETECTION_REGION_NOTES, SEVERITIES, SEVERITY_PRIORITY } from "./detection";
 import * as LIMITS from "./limits";
 import { OPERATIONS, type OperationId } from "./operations";
 import { PERMISSIONS, type Permission } from "./permissions";
@@ -95,6 +96,18 @@ A request needs a second person when ${Object.values(APPROVAL_TRIGGERS).join("; 
 It is answered \`202\` and stays pending until an approver of the purpose's approver role — never
 the requester — approves it on the approvals page. A request lapses ${LIMITS.APPROVAL_TTL_HOURS} h after it was
 made. Requests, approvals, rejections, lapses and refusals are all logged.
+
+## Proactive detection
+
+Leads write the rules (\`rules:manage\`); admins decide per data region whether messages are
+scanned at all (\`detection:regions\`). A message is scanned at ingest only when every
+participant's region is on; each switch is logged as \`DETECTION_REGION_CHANGED\`, each rule
+change as \`RULE_CHANGED\` with the rule before and after. A flag opens a PROACTIVE_FLAG case
+(or joins the conversation's open report or flag case) with the priority of the rule's severity.
+
+${table(["region", "scanned by default", "why"], Object.entries(DETECTION_REGION_DEFAULTS).map(([r, on]) => [r, on ? "yes" : "no", DETECTION_REGION_NOTES[r as keyof typeof DETECTION_REGION_NOTES]]))}
+
+${table(["severity", "case priority"], SEVERITIES.map((s) => [s, String(SEVERITY_PRIORITY[s])]))}
 
 ## Attribute rules
 

@@ -11,10 +11,10 @@ export const CONTENT_ROLES: readonly Role[] = ["REVIEWER", "LEAD", "LEGAL"];
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   REVIEWER: "Works the queue, claims cases, requests grants, reads in-grant messages, decides cases.",
-  LEAD: "Everything a reviewer may; approves second-person requests (never their own); revokes grants.",
+  LEAD: "Everything a reviewer may; approves second-person requests (never their own); revokes grants; writes detection rules.",
   LEGAL: "Handles legal-request cases; reads scoped threads for them after another LEGAL colleague approves.",
   AUDITOR: "Reads, searches, verifies and exports the access log. Never reads DM content.",
-  ADMIN: "Manages staff, roles, regions and account links. Never reads DM content; never changes their own roles.",
+  ADMIN: "Manages staff, roles, regions and account links; switches detection per data region. Never reads DM content; never changes their own roles.",
 };
 
 /**
