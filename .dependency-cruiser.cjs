@@ -36,7 +36,7 @@ module.exports = {
         "it must not import what reads it or sits above it: auth, the auditor workspace, the domain services, app.",
       severity: "error",
       from: { path: "^lib/log/", pathNot: notTest },
-      to: { path: "^(app|components)/|^lib/(auth|audit|access|cases|approvals|history|staff|intake|jobs|cli|client|demo)/" },
+      to: { path: "^(app|components)/|^lib/(auth|audit|access|cases|approvals|history|staff|intake|detection|jobs|cli|client|demo)/" },
     },
     {
       name: "policy-is-pure",

@@ -12,6 +12,12 @@ import { applySightings, type Sighting, type SignalState } from "./signals";
 // counter and a timestamp. Messages of a region whose scanning is off are not looked at at all.
 // Whatever it writes commits or rolls back with the batch.
 
+/**
+ * One message of the batch as the intake built its row: Custody's own ids (uuids), not the
+ * platform's; `sentAt` drives the signal windows; `participantRegions` are the data regions of
+ * every participant of the conversation (the scan needs each of them switched on). The rows
+ * may be inserted before or after this call, in the same transaction.
+ */
 export type IngestedMessage = {
   id: string;
   conversationId: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffContext } from "@/lib/auth/staff-context";
+import { getCaseDetail } from "@/lib/cases/get-case-detail";
 import { disconnectDb, getDb } from "@/lib/db";
 import { setDetectionRegion } from "@/lib/detection/regions";
 import { createRule, updateRule } from "@/lib/detection/save-rule";
@@ -58,6 +59,26 @@ describe("a term rule at ingest", () => {
     expect(cases[0]).toMatchObject({ id: reportCase, basis: "USER_REPORT", flaggedMessageIds: [ids[0]], priority: Math.min(before.priority, 4) });
     const second = await conv.send([`and ${word} once more`]);
     expect((await getDb().case.findUniqueOrThrow({ where: { id: reportCase } })).flaggedMessageIds).toEqual([ids[0], second.ids[0]]);
+  });
+
+  it("a closed case is not joined, nor a legal request's: the next hit opens a new flag case; the case page names rule and version", async () => {
+    const word = nonce();
+    const rule = await makeRule(lead, { severity: "MEDIUM", definition: { kind: "terms", terms: [word] } });
+    const conv = await chat();
+    const first = await conv.send([`one ${word}`]);
+    const conversationId = await conv.conversationId();
+    const opened = await getDb().case.findFirstOrThrow({ where: { conversationId } });
+    await getDb().case.update({ where: { id: opened.id }, data: { status: "CLOSED", closedAt: new Date() } });
+    await getDb().case.create({ data: { basis: "LEGAL_REQUEST", category: "THREATS", priority: 1, conversationId } });
+    const second = await conv.send(["nothing", `two ${word}`]);
+    expect(second.flagged).toBe(1);
+    const flagCases = await getDb().case.findMany({ where: { conversationId, basis: "PROACTIVE_FLAG" }, orderBy: { createdAt: "asc" } });
+    expect(flagCases.map((c) => [c.status, c.flaggedMessageIds])).toEqual([["CLOSED", [first.ids[0]]], ["OPEN", [second.ids[1]]]]);
+    expect((await getDb().case.findFirstOrThrow({ where: { conversationId, basis: "LEGAL_REQUEST" } })).flaggedMessageIds).toEqual([]);
+
+    const detail = await getCaseDetail(reviewer, flagCases[1]!.id, "PAGE /cases/{id}");
+    expect(detail.flags).toEqual([expect.objectContaining({ ruleId: rule.id, ruleName: rule.name, ruleVersion: 1, severity: "MEDIUM", positions: [3] })]);
+    expect(JSON.stringify(detail)).not.toContain(word);
   });
 
   it("proximity: only when the terms stand within N words of each other", async () => {
