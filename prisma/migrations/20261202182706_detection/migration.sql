@@ -86,6 +86,9 @@ CREATE INDEX "detection_flag_case_id_idx" ON "detection_flag"("case_id");
 CREATE INDEX "detection_flag_conversation_id_idx" ON "detection_flag"("conversation_id");
 
 -- CreateIndex
+CREATE INDEX "detection_flag_rule_id_idx" ON "detection_flag"("rule_id");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "detection_flag_message_id_rule_id_key" ON "detection_flag"("message_id", "rule_id");
 
 -- CreateIndex
