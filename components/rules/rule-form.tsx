@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { Category, DetectionRuleDetail } from "@/lib/dto";
 import { apiFetch, ApiRequestError } from "@/lib/client/api";
-import { SEVERITIES, type Severity } from "@/lib/policy/detection";
+import { RULE_LIMITS, SEVERITIES, SEVERITY_PRIORITY, type Severity } from "@/lib/policy/detection";
 import { CATEGORIES } from "@/lib/policy/enums";
 import { CATEGORY_LABEL, SEVERITY_LABEL } from "../labels";
 import { Button } from "../ui/button";
@@ -64,7 +64,7 @@ export function RuleForm({ rule }: { rule?: DetectionRuleDetail }) {
               </Select>
             )}
           </Field>
-          <Field id={`${prefix}-severity`} label="Severity" hint="Sets the case's priority: critical 1 … low 4.">
+          <Field id={`${prefix}-severity`} label="Severity" hint={`Sets the case's priority: ${SEVERITIES.toReversed().map((s) => `${SEVERITY_LABEL[s].toLowerCase()} ${SEVERITY_PRIORITY[s]}`).join(", ")}.`}>
             {(control) => (
               <Select {...control} value={severity} onChange={(e) => setSeverity(e.target.value as Severity)}>
                 {SEVERITIES.map((s) => <option key={s} value={s}>{SEVERITY_LABEL[s]}</option>)}
@@ -92,7 +92,7 @@ export function RuleForm({ rule }: { rule?: DetectionRuleDetail }) {
             {draft.nearOn ? (
               <div className="flex flex-wrap items-start gap-3 pl-6">
                 <Field id={`${prefix}-within`} label="Within (words)">
-                  {(control) => <Input {...control} type="number" min={1} max={50} value={draft.within} onChange={(e) => set({ within: e.target.value })} className="w-20" />}
+                  {(control) => <Input {...control} type="number" min={1} max={RULE_LIMITS.maxWithinWords} value={draft.within} onChange={(e) => set({ within: e.target.value })} className="w-20" />}
                 </Field>
                 <Field id={`${prefix}-near`} label="Of these terms" hint="One per line." className="min-w-72 flex-1">
                   {(control) => <Textarea {...control} value={draft.near} onChange={(e) => set({ near: e.target.value })} rows={3} spellCheck={false} />}
@@ -107,10 +107,10 @@ export function RuleForm({ rule }: { rule?: DetectionRuleDetail }) {
             </Field>
             <div className="flex flex-wrap gap-3">
               <Field id={`${prefix}-threshold`} label="Signals needed">
-                {(control) => <Input {...control} type="number" min={2} max={8} value={draft.threshold} onChange={(e) => set({ threshold: e.target.value })} className="w-20" />}
+                {(control) => <Input {...control} type="number" min={2} max={RULE_LIMITS.maxSignals} value={draft.threshold} onChange={(e) => set({ threshold: e.target.value })} className="w-20" />}
               </Field>
               <Field id={`${prefix}-window`} label="Within (days)">
-                {(control) => <Input {...control} type="number" min={1} max={90} value={draft.windowDays} onChange={(e) => set({ windowDays: e.target.value })} className="w-20" />}
+                {(control) => <Input {...control} type="number" min={1} max={RULE_LIMITS.maxWindowDays} value={draft.windowDays} onChange={(e) => set({ windowDays: e.target.value })} className="w-20" />}
               </Field>
             </div>
           </>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SEVERITIES } from "@/lib/policy/detection";
+import { RULE_LIMITS, SEVERITIES } from "@/lib/policy/detection";
 import { CATEGORIES } from "@/lib/policy/enums";
 import { safeText } from "@/lib/validation/safe-text";
 import { normalise } from "./normalise";
@@ -11,10 +11,7 @@ import { normalise } from "./normalise";
 //             (each a list of terms) seen within `windowDays` days of each other.
 // Terms are matched after normalisation (normalise.ts), as whole words.
 
-export const MAX_TERMS = 200;
-export const MAX_SIGNALS = 8;
-export const MAX_WITHIN_WORDS = 50;
-export const MAX_WINDOW_DAYS = 90;
+const { maxTerms: MAX_TERMS, maxSignals: MAX_SIGNALS, maxWithinWords: MAX_WITHIN_WORDS, maxWindowDays: MAX_WINDOW_DAYS } = RULE_LIMITS;
 
 const term = safeText
   .trim()

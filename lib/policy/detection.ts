@@ -7,6 +7,9 @@ import type { Region } from "./roles";
 export const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** Bounds of a rule (lib/detection/rule-definition.ts), shown by the rules page. */
+export const RULE_LIMITS = { maxTerms: 200, maxSignals: 8, maxWithinWords: 50, maxWindowDays: 90 } as const;
+
 /** A flag's case priority (1 = most urgent), from the raising rule's severity. */
 export const SEVERITY_PRIORITY: Record<Severity, number> = { CRITICAL: 1, HIGH: 2, MEDIUM: 3, LOW: 4 };
 
