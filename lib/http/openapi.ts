@@ -17,6 +17,7 @@ import {
   uploadResult,
 } from "@/lib/intake/schemas";
 import { OPERATIONS, type OperationId } from "@/lib/policy/operations";
+import { ruleInput, ruleTestInput, ruleUpdateInput } from "@/lib/detection/rule-definition";
 import { ATTRIBUTE_RULES } from "@/lib/policy/rules";
 
 // The OpenAPI 3.1 document of Custody's API, generated: every route in the operations
@@ -88,6 +89,9 @@ const STAFF_INPUT: Partial<Record<OperationId, { query?: z.ZodObject; body?: z.Z
   "GET /api/v1/cases": { query: queueQuery },
   "POST /api/v1/cases/{caseId}/grants": { body: grantRequestBody },
   "GET /api/v1/audit/events": { query: auditFilterSchema },
+  "POST /api/v1/rules": { body: ruleInput },
+  "PUT /api/v1/rules/{ruleId}": { body: ruleUpdateInput },
+  "POST /api/v1/rules/test": { body: ruleTestInput },
 };
 
 function staffPaths(): ZodOpenApiPathsObject {
@@ -107,7 +111,7 @@ function staffPaths(): ZodOpenApiPathsObject {
       ...(input?.body ? { requestBody: { required: true, content: { "application/json": { schema: input.body } } } } : {}),
       responses: { "200": { description: "OK" }, ...errors({ "4XX": "Refused, with the reason" }) },
     };
-    const lower = method.toLowerCase() as "get" | "post" | "patch";
+    const lower = method.toLowerCase() as "get" | "post" | "put" | "patch";
     paths[path] = { ...paths[path], [lower]: operation };
   }
   return paths;

@@ -2,9 +2,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import { createRule } from "@/lib/detection/save-rule";
 import { ruleInput, type RuleInput } from "@/lib/detection/rule-definition";
-import { ingestMessages } from "@/lib/intake/ingest-messages";
-import { ingestReport } from "@/lib/intake/ingest-report";
-import { upsertAccounts } from "@/lib/intake/upsert-accounts";
+import { pushAccounts, pushMessages, pushReport } from "@/lib/intake/push";
 import type { Region } from "@/lib/policy/roles";
 import { meta, uid } from "./world";
 
@@ -16,20 +14,23 @@ export type Chat = { externalId: string; participants: string[]; send: (texts: s
 
 export async function chat(regions: Region[] = ["US", "US"]): Promise<Chat> {
   const id = uid();
-  const accounts = regions.map((dataRegion, i) => ({ externalId: `det-${id}-${i}`, handle: `det_${id}_${i}`, displayName: `Person ${i}`, dataRegion, isMinor: i === 1, isProtected: false, protectedKind: null }));
-  await upsertAccounts(getDb(), accounts);
-  const participants = accounts.map((a) => a.externalId);
+  const accounts = regions.map((dataRegion, i) => ({ id: `det-${id}-${i}`, handle: `det_${id}_${i}`, displayName: `Person ${i}`, dataRegion, minor: i === 1, protected: false, protectedKind: null }));
+  await pushAccounts(getDb(), { accounts });
+  const participants = accounts.map((a) => a.id);
   const externalId = `det-conv-${id}`;
   let n = 0;
+  let declared = false;
   let clock = Date.parse("2026-10-01T10:00:00Z");
   return {
     externalId,
     participants,
     async send(texts, opts = {}) {
       if (opts.at) clock = opts.at.getTime();
-      const batch = texts.map((text, i) => ({ externalId: `${externalId}-m${++n}`, senderExternalId: participants[i % participants.length]!, sentAt: new Date((clock += (opts.stepMinutes ?? 1) * 60_000)), text }));
-      const { flagged } = await ingestMessages(getDb(), { conversationExternalId: externalId, participantExternalIds: participants, messages: batch });
-      const rows = await getDb().message.findMany({ where: { externalId: { in: batch.map((b) => b.externalId) } }, orderBy: { position: "asc" }, select: { id: true } });
+      const batch = texts.map((text, i) => ({ id: `${externalId}-m${++n}`, conversationId: externalId, senderId: participants[i % participants.length]!, sentAt: new Date((clock += (opts.stepMinutes ?? 1) * 60_000)).toISOString(), text }));
+      const conversations = declared ? [] : [{ id: externalId, participantIds: participants }];
+      declared = true;
+      const { flagged } = await pushMessages(getDb(), { conversations, messages: batch });
+      const rows = await getDb().message.findMany({ where: { externalId: { in: batch.map((b) => b.id) } }, orderBy: { position: "asc" }, select: { id: true } });
       return { flagged, ids: rows.map((r) => r.id) };
     },
     async conversationId() {
@@ -40,11 +41,11 @@ export async function chat(regions: Region[] = ["US", "US"]): Promise<Chat> {
 
 /** A user report on the chat's first message: opens the USER_REPORT case a flag may join. */
 export async function report(c: Chat): Promise<string> {
-  const { caseId } = await ingestReport(getDb(), {
-    externalId: `rep-${uid()}`,
-    reporterExternalId: c.participants[1]!,
-    conversationExternalId: c.externalId,
-    reportedMessageExternalIds: [`${c.externalId}-m1`],
+  const { caseId } = await pushReport(getDb(), {
+    id: `rep-${uid()}`,
+    reporterId: c.participants[1]!,
+    conversationId: c.externalId,
+    messageIds: [`${c.externalId}-m1`],
     category: "HARASSMENT",
     text: "They keep insulting me.",
   });
