@@ -13,8 +13,12 @@ export type IntakeOutcome = "accepted" | "duplicate" | "refused";
 
 const SHARDS = 16;
 
+const OUTCOMES: readonly IntakeOutcome[] = ["accepted", "duplicate", "refused"];
+
 export async function countIntake(db: Db | Tx, route: IntakeRoute, counts: Partial<Record<IntakeOutcome, number>>): Promise<void> {
-  const entries = Object.entries(counts).filter(([, n]) => n && n > 0) as [IntakeOutcome, number][];
+  // Only the three outcomes: a caller may hand over a whole result (the messages route's also
+  // carries `flagged` and the items), and any other key would break the table's CHECK.
+  const entries = OUTCOMES.flatMap((o): [IntakeOutcome, number][] => (counts[o] && counts[o] > 0 ? [[o, counts[o]]] : []));
   if (entries.length === 0) return;
   await db.$executeRaw`
     INSERT INTO intake_counter (route, outcome, shard, count, updated_at)

@@ -5,7 +5,9 @@ import { disconnectDb, getDb } from "@/lib/db";
 import { setDetectionRegion } from "@/lib/detection/regions";
 import { createRule, updateRule } from "@/lib/detection/save-rule";
 import { ruleInput, ruleUpdateInput } from "@/lib/detection/rule-definition";
+import { readIntakeCounters } from "@/lib/intake/counters";
 import { chat, disableRules, makeRule, nonce, report } from "./detection-world";
+import { send, twoAccounts } from "./intake-client";
 import { eventsSince, lastSeq, makeStaff, meta, refused } from "./world";
 
 // Proactive detection through the real ingestion code and PostgreSQL: flags open or join cases,
@@ -79,6 +81,18 @@ describe("a term rule at ingest", () => {
     const detail = await getCaseDetail(reviewer, flagCases[1]!.id, "PAGE /cases/{id}");
     expect(detail.flags).toEqual([expect.objectContaining({ ruleId: rule.id, ruleName: rule.name, ruleVersion: 1, severity: "MEDIUM", positions: [3] })]);
     expect(JSON.stringify(detail)).not.toContain(word);
+  });
+
+  it("a flagged batch over the signed route is stored and answered, its items counted as accepted", async () => {
+    const word = nonce();
+    await makeRule(lead, { definition: { kind: "terms", terms: [word] } });
+    const before = (await readIntakeCounters(getDb())).messages;
+    const p = await twoAccounts();
+    const conv = `det-signed-${p.id}`;
+    const messages = [`hi`, `you ${word}`].map((text, i) => ({ id: `${conv}-${i}`, conversationId: conv, senderId: i ? p.b : p.a, sentAt: `2026-10-01T10:0${i}:00Z`, text }));
+    const res = await send("messages", { conversations: [{ id: conv, participantIds: [p.a, p.b] }], messages });
+    expect({ status: res.status, accepted: res.body.accepted, flagged: res.body.flagged }).toEqual({ status: 200, accepted: 2, flagged: 1 });
+    expect((await readIntakeCounters(getDb())).messages).toEqual({ ...before, accepted: before.accepted + 2 });
   });
 
   it("proximity: only when the terms stand within N words of each other", async () => {
