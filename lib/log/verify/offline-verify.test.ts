@@ -329,3 +329,57 @@ describe("verifyAccessLog", () => {
     expectFailure(await verifyAccessLog({ events: records, checkpoints }, { verifierKey }), "root-mismatch", 8, seqOf(8));
   });
 });
+
+// A filtered export's events are checked one by one against the largest checkpoint: each way an
+// event can fail that check, and events the checkpoint does not reach yet.
+describe("verifyExport: a filtered export, event by event", () => {
+  const latestOf = (size: number) => base.checkpoints[size / BATCH - 1]!;
+  const header = exportHeaderLine({ scope: "filtered", origin: ORIGIN, filter: { actor: "reviewer3@custody.test" } });
+  const proofAt = (i: number, size = COUNT) => inclusionProof(base.leafHashes, i, size);
+  const line = (i: number, opts: { leafHash?: Buffer; proof?: unknown; event?: CanonicalEvent; leafIndex?: number } = {}) =>
+    exportEventLine(opts.event ?? syntheticEvent(i), { leafIndex: opts.leafIndex ?? i, leafHash: opts.leafHash, proof: (opts.proof ?? proofAt(i)) as Buffer[] });
+  const filtered = (lines: string[], checkpoint = latestOf(COUNT)) => [header, exportCheckpointLine(checkpoint), ...lines];
+
+  it("names an event whose stored leaf hash is not the one sealed for it, before its proof", async () => {
+    expect((await verify(filtered([line(3, { leafHash: base.leafHashes[3] }), line(17, { leafHash: base.leafHashes[17] })]))).ok).toBe(true);
+    expectFailure(await verify(filtered([line(3), line(17, { leafHash: base.leafHashes[16] })])), "leaf-hash-mismatch", 17, seqOf(17));
+  });
+
+  it("refuses a proof with a hash that is not base64 text, or none at all", async () => {
+    const withProof = (proof: unknown) => JSON.stringify({ ...JSON.parse(line(17)), proof });
+    const good = (JSON.parse(line(17)) as { proof: string[] }).proof;
+    expect((await verify(filtered([withProof(good)]))).ok).toBe(true);
+    expectFailure(await verify(filtered([withProof([...good.slice(0, -1), 42])])), "inclusion-proof", 17, seqOf(17));
+    expectFailure(await verify(filtered([withProof("not a list")])), "inclusion-proof", 17, seqOf(17));
+  });
+
+  it("counts events past the checkpoint as not yet vouched for, and fails when none is vouched for", async () => {
+    // Checkpoint of size 24: leaf 23 is its last, leaf 24 the first it does not cover.
+    const cp = latestOf(24);
+    expect(await verify(filtered([line(23, { proof: proofAt(23, 24) }), line(24, { proof: [] }), line(30, { proof: [] })], cp))).toMatchObject({
+      ok: true,
+      sealedEvents: 3,
+      uncoveredEvents: 2,
+    });
+    expectFailure(await verify(filtered([line(24, { proof: [] }), line(30, { proof: [] })], cp)), "no-checkpoint", null, null);
+    expectFailure(await verify([header, line(3)]), "no-checkpoint", null, null);
+  });
+
+  it("refuses leaves repeated or out of order", async () => {
+    expectFailure(await verify(filtered([line(17), line(17)])), "duplicate-seq", 17, seqOf(17));
+    expectFailure(await verify(filtered([line(17), line(3)])), "leaf-order", 3, seqOf(3));
+    expectFailure(await verify(filtered([line(17), line(18, { event: syntheticEvent(18), leafIndex: 17, proof: proofAt(17) })])), "leaf-order", 17, seqOf(18));
+  });
+
+  it("names an event sealed long after an earlier one, covered or not", async () => {
+    const backdated = (i: number) => ({ ...syntheticEvent(i), occurredAt: "2025-06-01T00:00:00.000Z" });
+    // Its leaf hash is what the log would have sealed for the backdated event.
+    const forged = buildSyntheticExport({ count: COUNT, batch: BATCH, signer: logKey, origin: ORIGIN, event: (i) => (i === 30 ? backdated(i) : syntheticEvent(i)) });
+    const cp = forged.checkpoints.at(-1)!;
+    const lines = [3, 30].map((i) => exportEventLine(i === 30 ? backdated(i) : syntheticEvent(i), { leafIndex: i, proof: inclusionProof(forged.leafHashes, i, COUNT) }));
+    expect((await verify([header, exportCheckpointLine(cp), ...lines])).ok).toBe(true);
+    expectFailure(await verify([header, exportCheckpointLine(cp), ...lines], { maxSealDelayMs: 60_000 }), "sealed-late", 30, seqOf(30));
+    const smaller = forged.checkpoints[0]!;
+    expectFailure(await verify([header, exportCheckpointLine(smaller), exportEventLine(syntheticEvent(3), { leafIndex: 3, proof: inclusionProof(forged.leafHashes, 3, BATCH) }), exportEventLine(backdated(30), { leafIndex: 30 })], { maxSealDelayMs: 60_000 }), "sealed-late", 30, seqOf(30));
+  });
+});
