@@ -352,3 +352,27 @@ describe("npm run audit:verify", () => {
     expect(logged.rowCount).toBe(0);
   }, 60_000);
 });
+
+describe("verifyDatabaseLog on an intact log with unsealed events", () => {
+  it("reports progress that only grows, against the total of sealed and unsealed events, ending at the total", async () => {
+    const d = await sealedLog();
+    await appendEvents(d, 3);
+    const calls: [number, number][] = [];
+    const r = await verifyDatabaseLog(d.owner, { directory: d.directory, verifierKey: d.signer.verifierKey, origin: TEST_ORIGIN, ...LIMITS, onProgress: (done, total) => calls.push([done, total]) });
+    expect(r).toMatchObject({ ok: true, events: 43, sealedEvents: 40, unsealedEvents: 3, leaves: 40 });
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls[0]![0]).toBeLessThan(43);
+    for (const [i, [done, total]] of calls.entries()) {
+      expect(total, `call ${i}`).toBe(43);
+      expect(done, `call ${i}`).toBeGreaterThanOrEqual(calls[i - 1]?.[0] ?? 0);
+    }
+    expect(calls.at(-1)).toEqual([43, 43]);
+  });
+
+  it("judges the unsealed events' age by the limit it is given", async () => {
+    const d = await sealedLog();
+    await appendEvents(d, 3);
+    const r = await verifyDatabaseLog(d.owner, { directory: d.directory, verifierKey: d.signer.verifierKey, origin: TEST_ORIGIN, maxUnsealedAgeMs: 1 });
+    expect(r).toMatchObject({ ok: false, kind: "unsealed-too-long" });
+  });
+});
