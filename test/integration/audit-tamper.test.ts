@@ -230,20 +230,26 @@ describe("the checkpoint store and checkpoints kept elsewhere", () => {
   it("a lost store: the database cannot vouch for itself", async () => {
     const d = await sealedLog();
     await rm(d.config.checkpointDir, { recursive: true });
-    expect(await live(d)).toMatchObject({ ok: false, kind: "checkpoint-store", firstBadSeq: "1", firstBadLeafIndex: 0, checkpointsInDirectory: 0 });
+    const r = await live(d);
+    expect(r).toMatchObject({ ok: false, kind: "checkpoint-store", firstBadSeq: "1", firstBadLeafIndex: 0, checkpointsInDirectory: 0 });
+    expect(r.ok ? "" : r.problem).toMatch(/size 40\); it holds no checkpoint\. Leaves 0–39 are vouched for only by the database itself/);
   });
 
   it("a store that fell behind the database: the leaves past its latest checkpoint are named", async () => {
     const d = await sealedLog();
     await rm(d.directory.fileFor(40));
     await writeFile(path.join(d.config.checkpointDir, "latest"), (await d.directory.read(30))!);
-    expect(await live(d)).toMatchObject({ ok: false, kind: "checkpoint-store", firstBadSeq: "31", firstBadLeafIndex: 30 });
+    const r = await live(d);
+    expect(r).toMatchObject({ ok: false, kind: "checkpoint-store", firstBadSeq: "31", firstBadLeafIndex: 30 });
+    expect(r.ok ? "" : r.problem).toMatch(/it holds 3 checkpoint\(s\), the largest of size 30\. Leaves 30–39 are vouched for only by the database itself/);
   });
 
   it("the tail cut from the database and the store alike is caught by the sealer state", async () => {
     const d = await sealedLog();
     await coverUp(d, { state: false });
-    expect(await live(d)).toMatchObject({ ok: false, kind: "missing-events", firstBadSeq: null, firstBadLeafIndex: 30 });
+    const r = await live(d);
+    expect(r).toMatchObject({ ok: false, kind: "missing-events", firstBadSeq: null, firstBadLeafIndex: 30 });
+    expect(r.ok ? "" : r.problem).toBe("the sealer state records a tree of 40 leaves but audit_leaf holds 30: leaves 30–39 were removed");
   });
 
   it("a cover-up that rewinds the sealer state too is caught only by a checkpoint kept elsewhere", async () => {

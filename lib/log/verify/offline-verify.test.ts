@@ -177,13 +177,17 @@ describe("verifyExport: tampering is detected and located", () => {
 
   it("the tail truncated", async () => {
     const lines = base.lines.slice(0, HEADER_AND_CHECKPOINTS + 35);
-    expectFailure(await verify(lines), "missing-events", 35, null);
+    const r = await verify(lines);
+    expectFailure(r, "missing-events", 35, null);
+    expect(r.ok ? "" : r.problem).toBe("a signed checkpoint covers 40 leaves but the log holds 35: leaves 35–39 are missing");
   });
 
   it("the tail truncated together with its checkpoints, against the auditor's trusted checkpoint", async () => {
     const lines = [base.lines[0]!, ...base.lines.slice(1, 4), ...base.lines.slice(HEADER_AND_CHECKPOINTS, HEADER_AND_CHECKPOINTS + 24)];
     expect((await verify(lines)).ok).toBe(true);
-    expectFailure(await verify(lines, { trustedCheckpoint: base.checkpoints.at(-1)! }), "missing-events", 24, null);
+    const r = await verify(lines, { trustedCheckpoint: base.checkpoints.at(-1)! });
+    expectFailure(r, "missing-events", 24, null);
+    expect(r.ok ? "" : r.problem).toBe("the trusted checkpoint covers 40 leaves but the log holds 24: leaves 24–39 are missing");
     expect((await verify(lines, { trustedCheckpoint: base.checkpoints[1]! })).ok).toBe(true);
   });
 
@@ -191,7 +195,25 @@ describe("verifyExport: tampering is detected and located", () => {
     const lines = [...base.lines];
     const body = formatCheckpoint({ origin: ORIGIN, size: 24, rootHash: rootOf(base.leafHashes.slice(0, 24)) });
     lines[3] = exportCheckpointLine(signNote(body, otherKey));
-    expectFailure(await verify(lines), "checkpoint-signature", 16, seqOf(16));
+    const r = await verify(lines);
+    expectFailure(r, "checkpoint-signature", 16, seqOf(16));
+    expect(r.ok ? "" : r.problem).toMatch(/^checkpoint #3 \(size 24\) is not signed by the log's key: /);
+  });
+
+  it("a checkpoint whose signature was altered", async () => {
+    const lines = [...base.lines];
+    const note = base.checkpoints[2]!;
+    // The signature line is "— <name> <base64>": flip one byte of the signature itself.
+    const sigLine = note.trimEnd().split("\n").at(-1)!;
+    const b64 = sigLine.split(" ").at(-1)!;
+    const raw = Buffer.from(b64, "base64");
+    raw[raw.length - 1] = raw[raw.length - 1]! ^ 1;
+    lines[3] = exportCheckpointLine(note.replace(b64, raw.toString("base64")));
+    const r = await verify(lines);
+    expectFailure(r, "checkpoint-signature", 16, seqOf(16));
+    expect(r.ok ? "" : r.problem).toMatch(/^checkpoint #3 \(size 24\) has a bad signature: /);
+    // A trusted checkpoint that does not verify is refused before anything else.
+    expectFailure(await verify(base.lines, { trustedCheckpoint: note.replace(b64, raw.toString("base64")) }), "trusted-checkpoint", null, null);
   });
 
   it("a checkpoint with a forged root, even signed with the log's key", async () => {
@@ -317,6 +339,13 @@ describe("verifyExport: partial exports", () => {
     expect((await verify(withProof, { trustedCheckpoint })).ok).toBe(true);
     const badProof = [...filtered.slice(0, 2), exportConsistencyLine(16, COUNT, consistencyProof(base.leafHashes, 8, COUNT)), ...filtered.slice(2)];
     expectFailure(await verify(badProof, { trustedCheckpoint }), "consistency-proof", null, null);
+    // A proof from another size does not connect the trusted checkpoint; one between sizes the
+    // export does not hold is ignored.
+    const otherFrom = [filtered[0]!, exportCheckpointLine(base.checkpoints[0]!), ...filtered.slice(1, 2), exportConsistencyLine(8, COUNT, consistencyProof(base.leafHashes, 8, COUNT)), ...filtered.slice(2)];
+    expect((await verify(otherFrom)).ok).toBe(true);
+    expectFailure(await verify(otherFrom, { trustedCheckpoint }), "trusted-checkpoint", null, null);
+    const stray = [...filtered.slice(0, 2), exportConsistencyLine(24, 32, consistencyProof(base.leafHashes, 24, 32)), ...filtered.slice(2)];
+    expect((await verify(stray)).ok).toBe(true);
   });
 });
 
