@@ -4,8 +4,10 @@ import { authOptions } from "@/lib/auth/options";
 import { authorizePage } from "@/lib/auth/authorize";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { loadStaff } from "@/lib/auth/load-staff";
+import { startTotpEnrolment, verifyStepUp } from "@/lib/auth/step-up";
+import { recordAttempt, recordSuccess } from "@/lib/auth/throttle-store";
 import { disconnectDb, getDb } from "@/lib/db";
-import { lastSeq, makeStaff, uid } from "./world";
+import { lastSeq, makeStaff, meta, refused, uid } from "./world";
 
 // The doors outside the route wrapper, through the real session cookie: a page's
 // authorisation, requireStaff, sign-out through next-auth's event, and loading a staff member
@@ -105,5 +107,32 @@ describe("loadStaff", () => {
     await getDb().staff.update({ where: { id: s.id }, data: { disabled: true } });
     expect(await loadStaff(s.id)).toBeNull();
     expect(await loadStaff("00000000-0000-7000-8000-000000000000")).toBeNull();
+  });
+});
+
+describe("step-up outside a session", () => {
+  it("is refused as unauthenticated for a staff member loaded without one (a script)", async () => {
+    const s = await makeStaff(["REVIEWER"], ["US"]);
+    const loaded = (await loadStaff(s.id))!;
+    await refused(verifyStepUp(loaded, "123456", meta), "UNAUTHENTICATED", 401);
+    await refused(startTotpEnrolment(loaded), "UNAUTHENTICATED", 401);
+  });
+
+  it("offers no second enrolment to someone who has an authenticator", async () => {
+    const s = await makeStaff(["REVIEWER"], ["US"], { totpSecret: "CUSTODYTESTENROLLEDAAAAAAAAAAAAA" });
+    const err = await refused(startTotpEnrolment(s), "TOTP_ENROLLED", 409);
+    expect(err.message).toBe("An authenticator is already set up for you. An admin can reset it.");
+  });
+});
+
+describe("the throttle counters", () => {
+  it("are not cleared for other keys when one key's secret proves right", async () => {
+    const a = { scope: "signin-account" as const, subject: `a-${uid()}@custody.test` };
+    const b = { scope: "signin-account" as const, subject: `b-${uid()}@custody.test` };
+    for (let i = 0; i < 3; i++) await recordAttempt([a]);
+    await recordAttempt([b]);
+    await recordSuccess([b]);
+    const row = await getDb().authThrottle.findUniqueOrThrow({ where: { scope_subject: a } });
+    expect(row.failures).toBe(3);
   });
 });
