@@ -30,6 +30,11 @@ describe("sessionIdFromToken", () => {
     expect(await sessionIdFromToken(token, secret)).toBeNull();
   });
 
+  it("allows next-auth's 15 s of clock skew past the expiry, and no more", async () => {
+    expect(await sessionIdFromToken(await encode({ token: { sub: "staff-1", sid }, secret, maxAge: -5 }), secret)).toBe(sid);
+    expect(await sessionIdFromToken(await encode({ token: { sub: "staff-1", sid }, secret, maxAge: -20 }), secret)).toBeNull();
+  });
+
   it("reads no session from a token without one, or from garbage", async () => {
     expect(await sessionIdFromToken(await encode({ token: { sub: "staff-1" }, secret, maxAge: 3600 }), secret)).toBeNull();
     expect(await sessionIdFromToken("not-a-token", secret)).toBeNull();

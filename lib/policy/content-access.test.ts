@@ -75,3 +75,20 @@ describe("refusalAtReveal", () => {
     expect(r.message).toMatch(/limit is 7 reads per hour/);
   });
 });
+
+// The hourly limit is the configured one when given (CUSTODY_READ_LIMIT_PER_HOUR), else the default.
+describe("decideContentRead: the hourly read limit", () => {
+  it.each([
+    ["at a configured limit of 5", { readLimitPerHour: 5, readsInLastHour: 5 }, "ALLOWED"],
+    ["one past a configured limit of 5", { readLimitPerHour: 5, readsInLastHour: 6 }, "READ_LIMIT"],
+    ["at the default limit", { readsInLastHour: 60 }, "ALLOWED"],
+    ["one past the default limit", { readsInLastHour: 61 }, "READ_LIMIT"],
+  ])("%s → %s", (_name, over, want) => {
+    expect(outcome(facts(over))).toBe(want);
+  });
+
+  it("names the configured limit in the refusal", () => {
+    const d = decideContentRead(facts({ readLimitPerHour: 5, readsInLastHour: 6 }));
+    expect(d.allow ? "" : d.message).toMatch(/The limit is 5 reads per hour\./);
+  });
+});

@@ -92,7 +92,3 @@ export const OPERATIONS = {
 export type OperationId = keyof typeof OPERATIONS;
 
 export const ALL_OPERATIONS = Object.keys(OPERATIONS) as OperationId[];
-
-export function operation(id: OperationId): Operation {
-  return OPERATIONS[id];
-}

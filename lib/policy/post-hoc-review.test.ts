@@ -38,6 +38,10 @@ describe("decidePostHocReview", () => {
     expect(reason(decidePostHocReview({ reviewer: staff("other", ["LEAD"]), grant: grant({ purpose: "USER_REPORT" }), kase }))).toBe("NOT_EMERGENCY");
     expect(reason(decidePostHocReview({ reviewer: staff("other", ["LEAD"]), grant: grant({ status: "PENDING", approvedById: null }), kase }))).toBe("NOT_APPROVED");
     expect(reason(decidePostHocReview({ reviewer: staff("other", ["LEAD"]), grant: grant({ status: "REJECTED", approvedById: null }), kase }))).toBe("NOT_APPROVED");
+    // Each condition on its own: no approver recorded, or a status that never opened anything.
+    expect(reason(decidePostHocReview({ reviewer: staff("other", ["LEAD"]), grant: grant({ status: "ACTIVE", approvedById: null }), kase }))).toBe("NOT_APPROVED");
+    expect(reason(decidePostHocReview({ reviewer: staff("other", ["LEAD"]), grant: grant({ status: "PENDING" }), kase }))).toBe("NOT_APPROVED");
+    expect(reason(decidePostHocReview({ reviewer: staff("other", ["LEAD"]), grant: grant({ status: "REJECTED" }), kase }))).toBe("NOT_APPROVED");
     expect(reason(decidePostHocReview({ reviewer: staff("other", ["LEAD"]), grant: grant({ postHocReviewedAt: new Date() }), kase }))).toBe("ALREADY_REVIEWED");
   });
 

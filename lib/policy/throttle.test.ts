@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterSuccess, throttleAttempt, type ThrottlePolicy, type ThrottleState } from "./throttle";
+import { afterSuccess, lockedBy, throttleAttempt, type ThrottlePolicy, type ThrottleState } from "./throttle";
 
 // The counter's rules on their own: free failures, doubling backoff, a lockout that hammering
 // cannot extend, and a fresh start once it has run out.
@@ -48,5 +48,22 @@ describe("afterSuccess", () => {
     expect(afterSuccess("signin-account", s)).toBeNull();
     expect(afterSuccess("totp-session", s)).toBeNull();
     expect(afterSuccess("signin-client", s)).toEqual({ failures: 29, windowStart: at(0), blockedUntil: null });
+  });
+});
+
+describe("the refusal's wait", () => {
+  it("tells how long the lockout still runs, in whole seconds", () => {
+    let s: ThrottleState | null = null;
+    for (let i = 0; i < 6; i++) s = throttleAttempt(s, policy, at(i)).next;
+    const r = throttleAttempt(s, policy, at(5 + 1000));
+    expect(r.verdict).toEqual({ allowed: false, state: "locked", retryAfterSeconds: policy.lockMs / 1000 - 1 });
+  });
+});
+
+describe("lockedBy", () => {
+  it("says the lockout has started once the failures reach the lock threshold", () => {
+    const state = (failures: number): ThrottleState => ({ failures, windowStart: at(0), blockedUntil: null });
+    expect(lockedBy(state(policy.lockAfter - 1), policy)).toBe(false);
+    expect(lockedBy(state(policy.lockAfter), policy)).toBe(true);
   });
 });

@@ -230,20 +230,26 @@ describe("the checkpoint store and checkpoints kept elsewhere", () => {
   it("a lost store: the database cannot vouch for itself", async () => {
     const d = await sealedLog();
     await rm(d.config.checkpointDir, { recursive: true });
-    expect(await live(d)).toMatchObject({ ok: false, kind: "checkpoint-store", firstBadSeq: "1", firstBadLeafIndex: 0, checkpointsInDirectory: 0 });
+    const r = await live(d);
+    expect(r).toMatchObject({ ok: false, kind: "checkpoint-store", firstBadSeq: "1", firstBadLeafIndex: 0, checkpointsInDirectory: 0 });
+    expect(r.ok ? "" : r.problem).toMatch(/size 40\); it holds no checkpoint\. Leaves 0–39 are vouched for only by the database itself/);
   });
 
   it("a store that fell behind the database: the leaves past its latest checkpoint are named", async () => {
     const d = await sealedLog();
     await rm(d.directory.fileFor(40));
     await writeFile(path.join(d.config.checkpointDir, "latest"), (await d.directory.read(30))!);
-    expect(await live(d)).toMatchObject({ ok: false, kind: "checkpoint-store", firstBadSeq: "31", firstBadLeafIndex: 30 });
+    const r = await live(d);
+    expect(r).toMatchObject({ ok: false, kind: "checkpoint-store", firstBadSeq: "31", firstBadLeafIndex: 30 });
+    expect(r.ok ? "" : r.problem).toMatch(/it holds 3 checkpoint\(s\), the largest of size 30\. Leaves 30–39 are vouched for only by the database itself/);
   });
 
   it("the tail cut from the database and the store alike is caught by the sealer state", async () => {
     const d = await sealedLog();
     await coverUp(d, { state: false });
-    expect(await live(d)).toMatchObject({ ok: false, kind: "missing-events", firstBadSeq: null, firstBadLeafIndex: 30 });
+    const r = await live(d);
+    expect(r).toMatchObject({ ok: false, kind: "missing-events", firstBadSeq: null, firstBadLeafIndex: 30 });
+    expect(r.ok ? "" : r.problem).toBe("the sealer state records a tree of 40 leaves but audit_leaf holds 30: leaves 30–39 were removed");
   });
 
   it("a cover-up that rewinds the sealer state too is caught only by a checkpoint kept elsewhere", async () => {
@@ -351,4 +357,28 @@ describe("npm run audit:verify", () => {
     const logged = await d.owner.query("SELECT 1 FROM access_event WHERE action = 'AUDIT_VERIFIED'");
     expect(logged.rowCount).toBe(0);
   }, 60_000);
+});
+
+describe("verifyDatabaseLog on an intact log with unsealed events", () => {
+  it("reports progress that only grows, against the total of sealed and unsealed events, ending at the total", async () => {
+    const d = await sealedLog();
+    await appendEvents(d, 3);
+    const calls: [number, number][] = [];
+    const r = await verifyDatabaseLog(d.owner, { directory: d.directory, verifierKey: d.signer.verifierKey, origin: TEST_ORIGIN, ...LIMITS, onProgress: (done, total) => calls.push([done, total]) });
+    expect(r).toMatchObject({ ok: true, events: 43, sealedEvents: 40, unsealedEvents: 3, leaves: 40 });
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls[0]![0]).toBeLessThan(43);
+    for (const [i, [done, total]] of calls.entries()) {
+      expect(total, `call ${i}`).toBe(43);
+      expect(done, `call ${i}`).toBeGreaterThanOrEqual(calls[i - 1]?.[0] ?? 0);
+    }
+    expect(calls.at(-1)).toEqual([43, 43]);
+  });
+
+  it("judges the unsealed events' age by the limit it is given", async () => {
+    const d = await sealedLog();
+    await appendEvents(d, 3);
+    const r = await verifyDatabaseLog(d.owner, { directory: d.directory, verifierKey: d.signer.verifierKey, origin: TEST_ORIGIN, maxUnsealedAgeMs: 1 });
+    expect(r).toMatchObject({ ok: false, kind: "unsealed-too-long" });
+  });
 });

@@ -21,7 +21,12 @@ let db: FreshDatabase | null = null;
 export async function setup(project: TestProject) {
   // Port and data directory go together so that parallel runs (CUSTODY_TEST_DB_PORT) do not meet.
   const port = Number(process.env.CUSTODY_TEST_DB_PORT ?? 54330);
-  db = await createFreshDatabase({ prefix: "custody_test", appRole: "custody_test_app", embedded: { port, dataDir: path.resolve(`.data/test-pg-${port}`) } });
+  // The application login is a role of the whole server, and each run sets its password anew:
+  // Stryker's workers share one server (scripts/mutation.ts), so each gets a login of its own,
+  // or the second to start would lock the first out of new connections.
+  const worker = process.env.STRYKER_MUTATOR_WORKER;
+  const appRole = worker === undefined ? "custody_test_app" : `custody_test_app_w${Number(worker)}`;
+  db = await createFreshDatabase({ prefix: "custody_test", appRole, embedded: { port, dataDir: path.resolve(`.data/test-pg-${port}`) } });
   project.provide("ownerUrl", db.ownerUrl);
   // One key-encryption key for the whole run, as a deployment has one keyring: every test file
   // can open data keys written by another (key rotation re-wraps them all).

@@ -177,13 +177,17 @@ describe("verifyExport: tampering is detected and located", () => {
 
   it("the tail truncated", async () => {
     const lines = base.lines.slice(0, HEADER_AND_CHECKPOINTS + 35);
-    expectFailure(await verify(lines), "missing-events", 35, null);
+    const r = await verify(lines);
+    expectFailure(r, "missing-events", 35, null);
+    expect(r.ok ? "" : r.problem).toBe("a signed checkpoint covers 40 leaves but the log holds 35: leaves 35–39 are missing");
   });
 
   it("the tail truncated together with its checkpoints, against the auditor's trusted checkpoint", async () => {
     const lines = [base.lines[0]!, ...base.lines.slice(1, 4), ...base.lines.slice(HEADER_AND_CHECKPOINTS, HEADER_AND_CHECKPOINTS + 24)];
     expect((await verify(lines)).ok).toBe(true);
-    expectFailure(await verify(lines, { trustedCheckpoint: base.checkpoints.at(-1)! }), "missing-events", 24, null);
+    const r = await verify(lines, { trustedCheckpoint: base.checkpoints.at(-1)! });
+    expectFailure(r, "missing-events", 24, null);
+    expect(r.ok ? "" : r.problem).toBe("the trusted checkpoint covers 40 leaves but the log holds 24: leaves 24–39 are missing");
     expect((await verify(lines, { trustedCheckpoint: base.checkpoints[1]! })).ok).toBe(true);
   });
 
@@ -191,7 +195,25 @@ describe("verifyExport: tampering is detected and located", () => {
     const lines = [...base.lines];
     const body = formatCheckpoint({ origin: ORIGIN, size: 24, rootHash: rootOf(base.leafHashes.slice(0, 24)) });
     lines[3] = exportCheckpointLine(signNote(body, otherKey));
-    expectFailure(await verify(lines), "checkpoint-signature", 16, seqOf(16));
+    const r = await verify(lines);
+    expectFailure(r, "checkpoint-signature", 16, seqOf(16));
+    expect(r.ok ? "" : r.problem).toMatch(/^checkpoint #3 \(size 24\) is not signed by the log's key: /);
+  });
+
+  it("a checkpoint whose signature was altered", async () => {
+    const lines = [...base.lines];
+    const note = base.checkpoints[2]!;
+    // The signature line is "— <name> <base64>": flip one byte of the signature itself.
+    const sigLine = note.trimEnd().split("\n").at(-1)!;
+    const b64 = sigLine.split(" ").at(-1)!;
+    const raw = Buffer.from(b64, "base64");
+    raw[raw.length - 1] = raw[raw.length - 1]! ^ 1;
+    lines[3] = exportCheckpointLine(note.replace(b64, raw.toString("base64")));
+    const r = await verify(lines);
+    expectFailure(r, "checkpoint-signature", 16, seqOf(16));
+    expect(r.ok ? "" : r.problem).toMatch(/^checkpoint #3 \(size 24\) has a bad signature: /);
+    // A trusted checkpoint that does not verify is refused before anything else.
+    expectFailure(await verify(base.lines, { trustedCheckpoint: note.replace(b64, raw.toString("base64")) }), "trusted-checkpoint", null, null);
   });
 
   it("a checkpoint with a forged root, even signed with the log's key", async () => {
@@ -317,6 +339,13 @@ describe("verifyExport: partial exports", () => {
     expect((await verify(withProof, { trustedCheckpoint })).ok).toBe(true);
     const badProof = [...filtered.slice(0, 2), exportConsistencyLine(16, COUNT, consistencyProof(base.leafHashes, 8, COUNT)), ...filtered.slice(2)];
     expectFailure(await verify(badProof, { trustedCheckpoint }), "consistency-proof", null, null);
+    // A proof from another size does not connect the trusted checkpoint; one between sizes the
+    // export does not hold is ignored.
+    const otherFrom = [filtered[0]!, exportCheckpointLine(base.checkpoints[0]!), ...filtered.slice(1, 2), exportConsistencyLine(8, COUNT, consistencyProof(base.leafHashes, 8, COUNT)), ...filtered.slice(2)];
+    expect((await verify(otherFrom)).ok).toBe(true);
+    expectFailure(await verify(otherFrom, { trustedCheckpoint }), "trusted-checkpoint", null, null);
+    const stray = [...filtered.slice(0, 2), exportConsistencyLine(24, 32, consistencyProof(base.leafHashes, 24, 32)), ...filtered.slice(2)];
+    expect((await verify(stray)).ok).toBe(true);
   });
 });
 
@@ -327,5 +356,59 @@ describe("verifyAccessLog", () => {
     expect(await verifyAccessLog({ events: records, checkpoints }, { verifierKey })).toMatchObject({ ok: true, verifiedSize: 16 });
     records[9]!.event = { ...records[9]!.event, actorRoles: ["ADMIN"] };
     expectFailure(await verifyAccessLog({ events: records, checkpoints }, { verifierKey }), "root-mismatch", 8, seqOf(8));
+  });
+});
+
+// A filtered export's events are checked one by one against the largest checkpoint: each way an
+// event can fail that check, and events the checkpoint does not reach yet.
+describe("verifyExport: a filtered export, event by event", () => {
+  const latestOf = (size: number) => base.checkpoints[size / BATCH - 1]!;
+  const header = exportHeaderLine({ scope: "filtered", origin: ORIGIN, filter: { actor: "reviewer3@custody.test" } });
+  const proofAt = (i: number, size = COUNT) => inclusionProof(base.leafHashes, i, size);
+  const line = (i: number, opts: { leafHash?: Buffer; proof?: unknown; event?: CanonicalEvent; leafIndex?: number } = {}) =>
+    exportEventLine(opts.event ?? syntheticEvent(i), { leafIndex: opts.leafIndex ?? i, leafHash: opts.leafHash, proof: (opts.proof ?? proofAt(i)) as Buffer[] });
+  const filtered = (lines: string[], checkpoint = latestOf(COUNT)) => [header, exportCheckpointLine(checkpoint), ...lines];
+
+  it("names an event whose stored leaf hash is not the one sealed for it, before its proof", async () => {
+    expect((await verify(filtered([line(3, { leafHash: base.leafHashes[3] }), line(17, { leafHash: base.leafHashes[17] })]))).ok).toBe(true);
+    expectFailure(await verify(filtered([line(3), line(17, { leafHash: base.leafHashes[16] })])), "leaf-hash-mismatch", 17, seqOf(17));
+  });
+
+  it("refuses a proof with a hash that is not base64 text, or none at all", async () => {
+    const withProof = (proof: unknown) => JSON.stringify({ ...JSON.parse(line(17)), proof });
+    const good = (JSON.parse(line(17)) as { proof: string[] }).proof;
+    expect((await verify(filtered([withProof(good)]))).ok).toBe(true);
+    expectFailure(await verify(filtered([withProof([...good.slice(0, -1), 42])])), "inclusion-proof", 17, seqOf(17));
+    expectFailure(await verify(filtered([withProof("not a list")])), "inclusion-proof", 17, seqOf(17));
+  });
+
+  it("counts events past the checkpoint as not yet vouched for, and fails when none is vouched for", async () => {
+    // Checkpoint of size 24: leaf 23 is its last, leaf 24 the first it does not cover.
+    const cp = latestOf(24);
+    expect(await verify(filtered([line(23, { proof: proofAt(23, 24) }), line(24, { proof: [] }), line(30, { proof: [] })], cp))).toMatchObject({
+      ok: true,
+      sealedEvents: 3,
+      uncoveredEvents: 2,
+    });
+    expectFailure(await verify(filtered([line(24, { proof: [] }), line(30, { proof: [] })], cp)), "no-checkpoint", null, null);
+    expectFailure(await verify([header, line(3)]), "no-checkpoint", null, null);
+  });
+
+  it("refuses leaves repeated or out of order", async () => {
+    expectFailure(await verify(filtered([line(17), line(17)])), "duplicate-seq", 17, seqOf(17));
+    expectFailure(await verify(filtered([line(17), line(3)])), "leaf-order", 3, seqOf(3));
+    expectFailure(await verify(filtered([line(17), line(18, { event: syntheticEvent(18), leafIndex: 17, proof: proofAt(17) })])), "leaf-order", 17, seqOf(18));
+  });
+
+  it("names an event sealed long after an earlier one, covered or not", async () => {
+    const backdated = (i: number) => ({ ...syntheticEvent(i), occurredAt: "2025-06-01T00:00:00.000Z" });
+    // Its leaf hash is what the log would have sealed for the backdated event.
+    const forged = buildSyntheticExport({ count: COUNT, batch: BATCH, signer: logKey, origin: ORIGIN, event: (i) => (i === 30 ? backdated(i) : syntheticEvent(i)) });
+    const cp = forged.checkpoints.at(-1)!;
+    const lines = [3, 30].map((i) => exportEventLine(i === 30 ? backdated(i) : syntheticEvent(i), { leafIndex: i, proof: inclusionProof(forged.leafHashes, i, COUNT) }));
+    expect((await verify([header, exportCheckpointLine(cp), ...lines])).ok).toBe(true);
+    expectFailure(await verify([header, exportCheckpointLine(cp), ...lines], { maxSealDelayMs: 60_000 }), "sealed-late", 30, seqOf(30));
+    const smaller = forged.checkpoints[0]!;
+    expectFailure(await verify([header, exportCheckpointLine(smaller), exportEventLine(syntheticEvent(3), { leafIndex: 3, proof: inclusionProof(forged.leafHashes, 3, BATCH) }), exportEventLine(backdated(30), { leafIndex: 30 })], { maxSealDelayMs: 60_000 }), "sealed-late", 30, seqOf(30));
   });
 });

@@ -53,13 +53,14 @@ export async function verifyCsvFile(file: string, opts: { verifierKey: VerifierK
   const digest = createHash("sha256");
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) digest.update(chunk as Buffer);
   const sha256 = digest.digest("hex");
+  // The first record is the header; a file without one is not an export (not "-1 events").
   const counted = await csvRecordCount(file).then(
-    (records) => ({ rows: records - 1, why: null }),
+    (records) => (records > 0 ? { rows: records - 1, why: null } : { rows: null, why: "it has no header row" }),
     (error: unknown) => ({ rows: null, why: (error as Error).message }),
   );
   const problem = checkManifest(opts.manifest, opts.verifierKey, { format: "csv", sha256, events: counted.rows });
   if (problem) return manifestProblem(problem);
-  if (counted.rows === null || counted.rows < 0) return manifestProblem(`the file is not well-formed CSV: ${counted.why ?? "it has no header row"}`);
+  if (counted.rows === null) return manifestProblem(`the file is not well-formed CSV: ${counted.why}`);
   const rows = counted.rows;
   return { ok: true, events: rows, sealedEvents: rows, uncoveredEvents: 0, unsealedEvents: 0, checkpointsVerified: 0, verifiedSize: 0, verifiedRoot: null };
 }
