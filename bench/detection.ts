@@ -4,39 +4,19 @@
 // the incident scripts' harassment, threats, scams and grooming signals mixed in).
 // Target (issue 9): p99 ≤ 30 µs per message with 300 rules.
 import { availableParallelism, loadavg } from "node:os";
-import { DEMO_RULES } from "../lib/demo/demo-rules";
 import { generateDemoData } from "../lib/demo/generate-demo-data";
-import { createRng } from "../lib/demo/prng";
 import { RuleMatcher } from "../lib/detection/matcher";
-import { ruleInput, type RuleDefinition } from "../lib/detection/rule-definition";
+import { benchRules } from "./rules";
 
 const RULES = Number(process.env.BENCH_RULES ?? 300);
 const PASSES = Number(process.env.BENCH_PASSES ?? 5);
 const TARGET_P99_US = 30;
 
-const rng = createRng(9);
-const letters = "abcdefghijkmnopqrstuvwxyz";
-const word = () => Array.from({ length: rng.int(4, 9) }, () => rng.pick([...letters])).join("");
-const phrase = () => Array.from({ length: rng.int(1, 3) }, word).join(" ");
-
-/** The demo's 4 rules, then synthetic ones: 70% terms, 20% proximity, 10% conversation signals. */
-function buildRules(n: number): { definition: RuleDefinition }[] {
-  const rules: { definition: RuleDefinition }[] = DEMO_RULES.map((r) => ({ definition: ruleInput.parse(r).definition }));
-  while (rules.length < n) {
-    const kind = rng.weighted([["terms", 70], ["near", 20], ["signals", 10]] as const);
-    const terms = () => Array.from({ length: rng.int(5, 15) }, phrase);
-    if (kind === "terms") rules.push({ definition: { kind: "terms", terms: terms(), near: null } });
-    else if (kind === "near") rules.push({ definition: { kind: "terms", terms: terms(), near: { terms: terms(), within: rng.int(2, 8) } } });
-    else rules.push({ definition: { kind: "signals", signals: [terms(), terms(), terms()].map((t, i) => ({ label: `s${i}`, terms: t })), threshold: 3, windowDays: 7 } });
-  }
-  return rules;
-}
-
 function quantile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-const rules = buildRules(RULES);
+const rules = benchRules(RULES);
 const t0 = performance.now();
 const matcher = new RuleMatcher(rules);
 const buildMs = performance.now() - t0;

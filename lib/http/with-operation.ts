@@ -6,14 +6,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { AppError, BadRequestError } from "@/lib/errors";
 import { OPERATIONS, type OperationId } from "@/lib/policy/operations";
 import { isSafeText, SAFE_TEXT_MESSAGE } from "@/lib/validation/safe-text";
-import { getDb } from "@/lib/db";
-import { countIntake, type IntakeRoute } from "@/lib/intake/counters";
-import { assertSafeTextDeep, parseIntakeBody } from "@/lib/intake/intake-errors";
-import { intakeVerifier } from "@/lib/intake/intake-verifier";
-import { runIntake, type Tally } from "@/lib/intake/run-intake";
-import type { Tx } from "@/lib/db";
 import { assertSameOriginMutation, errorResponse, readJson } from "./handle";
-import { readBodyText } from "./read-body";
 import { type RequestMeta, requestMetaFrom } from "./request-meta";
 import type { RouteParam } from "./route-params";
 
@@ -146,51 +139,6 @@ export function withPublicOperation(id: PublicOperationId, handler: (req: Reques
       return await handler(req, ctx);
     } catch (err) {
       return errorResponse(err);
-    }
-  };
-}
-
-export type SignedInput<B extends z.ZodType> = {
-  readonly req: Request;
-  readonly body: z.output<B>;
-  /**
-   * Runs the request's work as one transaction that also records its webhook-id (a replay is
-   * 409 REPLAYED) and counts what `tally` says was accepted and duplicate.
-   */
-  readonly run: <T>(fn: (tx: Tx) => Promise<T>, tally: (result: T) => Tally) => Promise<T>;
-};
-
-/**
- * The platform's signed intake routes: no staff session and no CSRF (nothing rides on a
- * cookie); instead, in this order: a JSON content type; the body read as the exact text sent,
- * refused past `maxBytes` while reading; its Standard Webhooks signature and timestamp
- * (lib/intake/signature.ts); JSON; U+0000 or a lone surrogate anywhere; the zod schema, each
- * refusal naming the item and field. The handler's `run` adds the replay check and counters.
- * Every refusal is counted for metrics; none writes a staff access event.
- */
-export function withSignedOperation<B extends z.ZodType>(id: SignedOperationId, spec: { body: B; maxBytes: number }, handler: (input: SignedInput<B>) => Promise<Response>): RouteHandler {
-  const route = id.slice(id.lastIndexOf("/") + 1) as IntakeRoute;
-  return async (req) => {
-    try {
-      if (!(req.headers.get("content-type") ?? "").includes("application/json")) throw new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "Send a JSON body (content-type: application/json).");
-      const text = await readBodyText(req, spec.maxBytes);
-      const { webhookId } = intakeVerifier().verify(text, req.headers);
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch {
-        throw new AppError(400, "BAD_JSON", "The request body is not valid JSON.");
-      }
-      assertSafeTextDeep(raw);
-      const body = parseIntakeBody(spec.body, raw);
-      const run: SignedInput<B>["run"] = (fn, tally) => runIntake(getDb(), route, webhookId, fn, tally);
-      return await handler({ req, body, run });
-    } catch (err) {
-      const res = errorResponse(err);
-      if (res.status < 500) {
-        await countIntake(getDb(), route, { refused: 1 }).catch((e: unknown) => console.error("intake: counting a refusal failed:", e instanceof Error ? e.message : e));
-      }
-      return res;
     }
   };
 }

@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/handle";
-import { withSignedOperation } from "@/lib/http/with-operation";
+import { withSignedOperation } from "@/lib/http/with-signed-operation";
 import { ingestAccounts } from "@/lib/intake/accounts";
 import { MAX_BODY_BYTES } from "@/lib/intake/limits";
 import { accountsBatch } from "@/lib/intake/schemas";

@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/handle";
-import { withSignedOperation } from "@/lib/http/with-operation";
+import { withSignedOperation } from "@/lib/http/with-signed-operation";
 import { ingestAppeal } from "@/lib/intake/appeals";
 import { MAX_BODY_BYTES } from "@/lib/intake/limits";
 import { appealBody } from "@/lib/intake/schemas";

@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/handle";
-import { withSignedOperation } from "@/lib/http/with-operation";
+import { withSignedOperation } from "@/lib/http/with-signed-operation";
 import { MAX_BODY_BYTES } from "@/lib/intake/limits";
 import { ingestMessages } from "@/lib/intake/messages";
 import { messagesBatch } from "@/lib/intake/schemas";

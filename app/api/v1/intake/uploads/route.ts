@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/handle";
-import { withSignedOperation } from "@/lib/http/with-operation";
+import { withSignedOperation } from "@/lib/http/with-signed-operation";
 import { MAX_UPLOAD_BODY_BYTES } from "@/lib/intake/limits";
 import { uploadBody } from "@/lib/intake/schemas";
 import { decodeUpload, storeUpload } from "@/lib/intake/uploads";
