@@ -5,20 +5,35 @@ import { getKeyProvider } from "./keys";
 
 // Each conversation has its own data key, stored only wrapped by a key-encryption key.
 
-export async function currentDataKey(tx: Tx, conversationId: string): Promise<{ key: Buffer; version: number }> {
-  const existing = await tx.conversationKey.findFirst({
-    where: { conversationId },
-    orderBy: { version: "desc" },
-    select: { version: true, wrappedKey: true, kekId: true },
-  });
+export type DataKey = { key: Buffer; version: number };
+
+/**
+ * The current (highest-version) data key of each conversation, unwrapped; a conversation that
+ * has none gets its first. One statement reads them all and one writes the new ones, so a
+ * batch over hundreds of conversations costs two round trips, not hundreds.
+ */
+export async function currentDataKeys(tx: Tx, conversationIds: readonly string[]): Promise<Map<string, DataKey>> {
+  const out = new Map<string, DataKey>();
+  if (conversationIds.length === 0) return out;
+  const stored = await tx.$queryRaw<{ conversation_id: string; version: number; wrapped_key: Uint8Array; kek_id: string }[]>`
+    SELECT DISTINCT ON (conversation_id) conversation_id, version, wrapped_key, kek_id FROM conversation_key
+    WHERE conversation_id = ANY(${[...conversationIds]}::uuid[]) ORDER BY conversation_id, version DESC`;
   const provider = await getKeyProvider();
-  if (existing) {
-    const key = await provider.unwrap(Buffer.from(existing.wrappedKey), existing.kekId, dataKeyAad(conversationId, existing.version));
-    return { key, version: existing.version };
+  for (const k of stored) {
+    out.set(k.conversation_id, { key: await provider.unwrap(Buffer.from(k.wrapped_key), k.kek_id, dataKeyAad(k.conversation_id, k.version)), version: k.version });
   }
-  const key = generateDataKey();
-  const version = 1;
-  const { wrapped, kekId } = await provider.wrap(key, dataKeyAad(conversationId, version));
-  await tx.conversationKey.create({ data: { conversationId, version, wrappedKey: new Uint8Array(wrapped), kekId } });
-  return { key, version };
+  const fresh = [];
+  for (const conversationId of new Set(conversationIds)) {
+    if (out.has(conversationId)) continue;
+    const key = generateDataKey();
+    const { wrapped, kekId } = await provider.wrap(key, dataKeyAad(conversationId, 1));
+    out.set(conversationId, { key, version: 1 });
+    fresh.push({ conversationId, version: 1, wrappedKey: new Uint8Array(wrapped), kekId });
+  }
+  if (fresh.length > 0) await tx.conversationKey.createMany({ data: fresh });
+  return out;
+}
+
+export async function currentDataKey(tx: Tx, conversationId: string): Promise<DataKey> {
+  return (await currentDataKeys(tx, [conversationId])).get(conversationId)!;
 }
