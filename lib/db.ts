@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { pgSql, type Sql } from "./db/tagged";
 
 // One Prisma client per process. It connects as the application role, which may only
 // INSERT and SELECT on the access log.
@@ -33,6 +34,28 @@ export async function withPgClient<T>(fn: (client: pg.PoolClient) => Promise<T>)
     return await fn(client);
   } finally {
     client.release();
+  }
+}
+
+/**
+ * Runs `fn` as one transaction on a pooled pg connection: committed if it returns, rolled back
+ * if it throws. `timeoutMs` bounds every statement (as Prisma's transaction timeout bounds the
+ * whole): a batch stuck behind a lock fails instead of holding its connection.
+ */
+export async function withPgTransaction<T>(fn: (sql: Sql) => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  const client = await getPool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);
+    const out = await fn(pgSql(client));
+    await client.query("COMMIT");
+    return out;
+  } catch (err) {
+    await client.query("ROLLBACK").catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
+    throw err;
+  } finally {
+    // A connection whose rollback failed is in an unknown state: the pool discards it.
+    client.release(broken);
   }
 }
 

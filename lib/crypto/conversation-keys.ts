@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db";
+import type { Sql } from "@/lib/db/tagged";
 import { dataKeyAad, generateDataKey } from "./envelope";
 import { getKeyProvider } from "./keys";
 
@@ -12,10 +12,10 @@ export type DataKey = { key: Buffer; version: number };
  * has none gets its first. One statement reads them all and one writes the new ones, so a
  * batch over hundreds of conversations costs two round trips, not hundreds.
  */
-export async function currentDataKeys(tx: Tx, conversationIds: readonly string[]): Promise<Map<string, DataKey>> {
+export async function currentDataKeys(sql: Sql, conversationIds: readonly string[]): Promise<Map<string, DataKey>> {
   const out = new Map<string, DataKey>();
   if (conversationIds.length === 0) return out;
-  const stored = await tx.$queryRaw<{ conversation_id: string; version: number; wrapped_key: Uint8Array; kek_id: string }[]>`
+  const stored = await sql<{ conversation_id: string; version: number; wrapped_key: Uint8Array; kek_id: string }>`
     SELECT DISTINCT ON (conversation_id) conversation_id, version, wrapped_key, kek_id FROM conversation_key
     WHERE conversation_id = ANY(${[...conversationIds]}::uuid[]) ORDER BY conversation_id, version DESC`;
   const provider = await getKeyProvider();
@@ -28,12 +28,17 @@ export async function currentDataKeys(tx: Tx, conversationIds: readonly string[]
     const key = generateDataKey();
     const { wrapped, kekId } = await provider.wrap(key, dataKeyAad(conversationId, 1));
     out.set(conversationId, { key, version: 1 });
-    fresh.push({ conversationId, version: 1, wrappedKey: new Uint8Array(wrapped), kekId });
+    fresh.push({ conversationId, version: 1, wrappedKey: wrapped.toString("base64"), kekId });
   }
-  if (fresh.length > 0) await tx.conversationKey.createMany({ data: fresh });
+  if (fresh.length > 0) {
+    await sql`
+      INSERT INTO conversation_key (conversation_id, version, wrapped_key, kek_id)
+      SELECT conversation_id, version, decode(wrapped_key, 'base64'), kek_id
+      FROM unnest(${fresh.map((f) => f.conversationId)}::uuid[], ${fresh.map((f) => f.version)}::int[], ${fresh.map((f) => f.wrappedKey)}::text[], ${fresh.map((f) => f.kekId)}::text[]) AS t(conversation_id, version, wrapped_key, kek_id)`;
+  }
   return out;
 }
 
-export async function currentDataKey(tx: Tx, conversationId: string): Promise<DataKey> {
-  return (await currentDataKeys(tx, [conversationId])).get(conversationId)!;
+export async function currentDataKey(sql: Sql, conversationId: string): Promise<DataKey> {
+  return (await currentDataKeys(sql, [conversationId])).get(conversationId)!;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Sql } from "@/lib/db/tagged";
 import { mayScan, regionSwitches } from "@/lib/policy/detection";
 import { flagMessages, type NewFlag } from "./flag-case";
 import { activeRuleSet, readDetectionState, type ActiveRule } from "./rule-set";
@@ -28,13 +28,13 @@ export type IngestedMessage = {
   participantRegions: readonly ("US" | "EU")[];
 };
 
-export async function scanIngested(tx: Prisma.TransactionClient, messages: readonly IngestedMessage[]): Promise<{ flagged: number }> {
+export async function scanIngested(sql: Sql, messages: readonly IngestedMessage[]): Promise<{ flagged: number }> {
   if (messages.length === 0) return { flagged: 0 };
-  const state = await readDetectionState(tx);
+  const state = await readDetectionState(sql);
   const switches = regionSwitches(state.regions);
   const scanned = messages.filter((m) => mayScan(m.participantRegions, switches));
   if (scanned.length === 0 || state.version === 0) return { flagged: 0 };
-  const set = await activeRuleSet(tx, state.version);
+  const set = await activeRuleSet(sql, state.version);
   if (set.rules.length === 0) return { flagged: 0 };
 
   const flags: NewFlag[] = [];
@@ -58,16 +58,23 @@ export async function scanIngested(tx: Prisma.TransactionClient, messages: reado
   // One conversation's flags, signals and case are decided by one batch at a time (a report on
   // it takes the same lock), in id order so batches over several conversations cannot deadlock.
   const conversations = [...new Set([...flags.map((f) => f.conversationId), ...[...sightings.values()].map((s) => s.conversationId)])].sort();
-  await tx.$queryRaw`SELECT 1 FROM conversation WHERE id = ANY(${conversations}::uuid[]) ORDER BY id FOR UPDATE`;
+  await sql`SELECT 1 FROM conversation WHERE id = ANY(${conversations}::uuid[]) ORDER BY id FOR UPDATE`;
 
   for (const { conversationId, rule, list } of sightings.values()) {
     if (rule.definition.kind !== "signals") continue;
-    const where = { conversationId, ruleId: rule.id, ruleVersion: rule.version };
-    const rows = await tx.detectionSignalState.findMany({ where, select: { signal: true, hits: true, firstSeenAt: true, lastSeenAt: true, lastMessageId: true } });
-    const result = applySightings(rows satisfies SignalState[], list, rule.definition);
-    await tx.detectionSignalState.deleteMany({ where });
-    if (result.state.length) await tx.detectionSignalState.createMany({ data: result.state.map((s) => ({ ...where, ...s })) });
+    const rows = await sql<SignalState>`
+      SELECT signal, hits, first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt", last_message_id AS "lastMessageId"
+      FROM detection_signal_state WHERE conversation_id = ${conversationId}::uuid AND rule_id = ${rule.id}::uuid AND rule_version = ${rule.version}`;
+    const result = applySightings(rows, list, rule.definition);
+    await sql`DELETE FROM detection_signal_state WHERE conversation_id = ${conversationId}::uuid AND rule_id = ${rule.id}::uuid AND rule_version = ${rule.version}`;
+    if (result.state.length) {
+      const st = result.state;
+      await sql`
+        INSERT INTO detection_signal_state (conversation_id, rule_id, rule_version, signal, hits, first_seen_at, last_seen_at, last_message_id)
+        SELECT ${conversationId}::uuid, ${rule.id}::uuid, ${rule.version}, * FROM unnest(${st.map((x) => x.signal)}::smallint[], ${st.map((x) => x.hits)}::int[],
+          ${st.map((x) => x.firstSeenAt)}::timestamptz[], ${st.map((x) => x.lastSeenAt)}::timestamptz[], ${st.map((x) => x.lastMessageId)}::uuid[])`;
+    }
     for (const f of result.fired) for (const messageId of f.messageIds) flags.push({ messageId, conversationId, rule });
   }
-  return { flagged: await flagMessages(tx, flags) };
+  return { flagged: await flagMessages(sql, flags) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Sql } from "@/lib/db/tagged";
 import type { Severity } from "@/lib/policy/detection";
 import type { Category } from "@/lib/policy/enums";
 import { REGIONS, type Region } from "@/lib/policy/roles";
@@ -13,13 +13,11 @@ import { ruleDefinition, type RuleDefinition } from "./rule-definition";
 export type ActiveRule = { id: string; version: number; name: string; category: Category; severity: Severity; definition: RuleDefinition };
 export type ActiveRuleSet = { version: number; rules: ActiveRule[]; matcher: RuleMatcher };
 
-type Tx = Prisma.TransactionClient;
-
 let cached: ActiveRuleSet | null = null;
 
 /** The rule-set version and the admins' region switches, as of this statement. */
-export async function readDetectionState(tx: Tx): Promise<{ version: number; regions: { region: Region; enabled: boolean }[] }> {
-  const [row] = await tx.$queryRaw<{ version: number; regions: { region: string; enabled: boolean }[] }[]>`
+export async function readDetectionState(sql: Sql): Promise<{ version: number; regions: { region: Region; enabled: boolean }[] }> {
+  const [row] = await sql<{ version: number; regions: { region: string; enabled: boolean }[] }>`
     SELECT (SELECT version FROM detection_rule_set WHERE id = 1) AS version,
            COALESCE((SELECT json_agg(json_build_object('region', region, 'enabled', enabled)) FROM detection_region), '[]'::json) AS regions`;
   const regions = (row?.regions ?? []).filter((r): r is { region: Region; enabled: boolean } => (REGIONS as readonly string[]).includes(r.region));
@@ -27,9 +25,9 @@ export async function readDetectionState(tx: Tx): Promise<{ version: number; reg
 }
 
 /** The active rule set at `version`, from the cache or (once per version per process) the database. */
-export async function activeRuleSet(tx: Tx, version: number): Promise<ActiveRuleSet> {
+export async function activeRuleSet(sql: Sql, version: number): Promise<ActiveRuleSet> {
   if (cached && cached.version === version) return cached;
-  const [row] = await tx.$queryRaw<{ version: number; rules: { id: string; version: number; name: string; category: Category; severity: Severity; definition: unknown }[] }[]>`
+  const [row] = await sql<{ version: number; rules: { id: string; version: number; name: string; category: Category; severity: Severity; definition: unknown }[] }>`
     SELECT (SELECT version FROM detection_rule_set WHERE id = 1) AS version,
            COALESCE((SELECT json_agg(json_build_object('id', v.rule_id, 'version', v.version, 'name', v.name, 'category', v.category, 'severity', v.severity, 'definition', v.definition) ORDER BY v.ruleset_version)
                      FROM detection_rule r JOIN detection_rule_version v ON v.rule_id = r.id AND v.version = r.current_version

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { countIntake, type IntakeRoute } from "@/lib/intake/counters";
 import { assertSafeTextDeep, parseIntakeBody } from "@/lib/intake/intake-errors";
 import { intakeVerifier } from "@/lib/intake/intake-verifier";
-import { runIntake, type Tally } from "@/lib/intake/run-intake";
+import { runIntake, runSqlIntake, type Tally } from "@/lib/intake/run-intake";
+import { prismaSql, type Sql } from "@/lib/db/tagged";
 import { errorResponse } from "./handle";
 import { readBodyText } from "./read-body";
 import type { RouteHandler, SignedOperationId } from "./with-operation";
@@ -21,6 +22,8 @@ export type SignedInput<B extends z.ZodType> = {
    * 409 REPLAYED) and counts what `tally` says was accepted and duplicate.
    */
   readonly run: <T>(fn: (tx: Tx) => Promise<T>, tally: (result: T) => Tally) => Promise<T>;
+  /** The same on a plain pg transaction, for work written as SQL (the messages route). */
+  readonly runSql: <T>(fn: (sql: Sql) => Promise<T>, tally: (result: T) => Tally) => Promise<T>;
 };
 
 /**
@@ -47,11 +50,12 @@ export function withSignedOperation<B extends z.ZodType>(id: SignedOperationId, 
       assertSafeTextDeep(raw);
       const body = parseIntakeBody(spec.body, raw);
       const run: SignedInput<B>["run"] = (fn, tally) => runIntake(getDb(), route, webhookId, fn, tally);
-      return await handler({ req, body, run });
+      const runSql: SignedInput<B>["runSql"] = (fn, tally) => runSqlIntake(route, webhookId, fn, tally);
+      return await handler({ req, body, run, runSql });
     } catch (err) {
       const res = errorResponse(err);
       if (res.status < 500) {
-        await countIntake(getDb(), route, { refused: 1 }).catch((e: unknown) => console.error("intake: counting a refusal failed:", e instanceof Error ? e.message : e));
+        await countIntake(prismaSql(getDb()), route, { refused: 1 }).catch((e: unknown) => console.error("intake: counting a refusal failed:", e instanceof Error ? e.message : e));
       }
       return res;
     }

@@ -1,6 +1,6 @@
 import "server-only";
 import { attachmentAad, seal } from "@/lib/crypto/envelope";
-import type { Tx } from "@/lib/db";
+import type { Sql } from "@/lib/db/tagged";
 import { uuidv7 } from "@/lib/ids";
 import { decodeImage, type ImageType } from "./images";
 import { refuse } from "./intake-errors";
@@ -50,12 +50,13 @@ export function sealAttachment(key: Buffer, keyVersion: number, conversationId: 
  * no other message, and returns the (upload id → message id) links to write.
  */
 export async function resolveUploads(
-  tx: Tx,
+  sql: Sql,
   refs: readonly { item: number; index: number; uploadId: string; conversationId: string; messageId: string }[],
 ): Promise<{ uploadId: string; messageId: string }[]> {
   if (refs.length === 0) return [];
-  const rows = await tx.messageAttachment.findMany({ where: { id: { in: refs.map((r) => r.uploadId) } }, select: { id: true, conversationId: true, messageId: true } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const rows = await sql<{ id: string; conversation_id: string; message_id: string | null }>`
+    SELECT id, conversation_id, message_id FROM message_attachment WHERE id = ANY(${refs.map((r) => r.uploadId)}::uuid[])`;
+  const byId = new Map(rows.map((r) => [r.id, { conversationId: r.conversation_id, messageId: r.message_id }]));
   for (const r of refs) {
     const row = byId.get(r.uploadId);
     const path = ["messages", r.item, "attachments", r.index, "uploadId"];

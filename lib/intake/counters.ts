@@ -1,5 +1,6 @@
 import "server-only";
-import type { Db, Tx } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import type { Sql } from "@/lib/db/tagged";
 
 // Intake outcomes per route for metrics: accepted and duplicate count items (accounts,
 // messages, reports, appeals, uploads), refused counts refused requests. Accepted and duplicate
@@ -15,12 +16,12 @@ const SHARDS = 16;
 
 const OUTCOMES: readonly IntakeOutcome[] = ["accepted", "duplicate", "refused"];
 
-export async function countIntake(db: Db | Tx, route: IntakeRoute, counts: Partial<Record<IntakeOutcome, number>>): Promise<void> {
+export async function countIntake(sql: Sql, route: IntakeRoute, counts: Partial<Record<IntakeOutcome, number>>): Promise<void> {
   // Only the three outcomes: a caller may hand over a whole result (the messages route's also
   // carries `flagged` and the items), and any other key would break the table's CHECK.
   const entries = OUTCOMES.flatMap((o): [IntakeOutcome, number][] => (counts[o] && counts[o] > 0 ? [[o, counts[o]]] : []));
   if (entries.length === 0) return;
-  await db.$executeRaw`
+  await sql`
     INSERT INTO intake_counter (route, outcome, shard, count, updated_at)
     SELECT ${route}, o, pg_backend_pid() % ${SHARDS}, n, now()
     FROM unnest(${entries.map(([o]) => o)}::text[], ${entries.map(([, n]) => n)}::bigint[]) AS t(o, n)

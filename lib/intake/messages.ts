@@ -1,7 +1,7 @@
 import "server-only";
 import { currentDataKeys } from "@/lib/crypto/conversation-keys";
 import { messageAad, seal } from "@/lib/crypto/envelope";
-import type { Tx } from "@/lib/db";
+import type { Sql } from "@/lib/db/tagged";
 import { scanIngested, type IngestedMessage } from "@/lib/detection/on-ingest";
 import { ConflictError } from "@/lib/errors";
 import { uuidv7 } from "@/lib/ids";
@@ -28,7 +28,7 @@ function firstRepeat(ids: readonly string[]): number {
   return -1;
 }
 
-export async function ingestMessages(tx: Tx, batch: MessagesBatch): Promise<MessagesResult> {
+export async function ingestMessages(sql: Sql, batch: MessagesBatch): Promise<MessagesResult> {
   const { conversations: declared, messages } = batch;
   const repeated = firstRepeat(messages.map((m) => m.id));
   if (repeated >= 0) throw refuse("DUPLICATE_ID", ["messages", repeated, "id"], "this message id appears twice in the batch");
@@ -44,7 +44,7 @@ export async function ingestMessages(tx: Tx, batch: MessagesBatch): Promise<Mess
   const wanted = [...new Set([...declared.flatMap((c) => c.participantIds), ...messages.map((m) => m.senderId)])];
   // Raw over an array parameter: Prisma's `in` spells out one placeholder per id, which for a
   // 500-message batch costs more than the lookup.
-  const accounts = await tx.$queryRaw<{ id: string; external_id: string }[]>`SELECT id, external_id FROM platform_account WHERE external_id = ANY(${wanted}::text[])`;
+  const accounts = await sql<{ id: string; external_id: string }>`SELECT id, external_id FROM platform_account WHERE external_id = ANY(${wanted}::text[])`;
   const accountByExternal = new Map(accounts.map((a) => [a.external_id, a]));
   declared.forEach((c, i) =>
     c.participantIds.forEach((p, j) => {
@@ -60,13 +60,13 @@ export async function ingestMessages(tx: Tx, batch: MessagesBatch): Promise<Mess
   // batches on the same conversations queue rather than deadlock.
   const referenced = [...new Set([...declared.map((c) => c.id), ...messages.map((m) => m.conversationId)])].sort();
   const declaredIds = new Set(declared.map((c) => c.id));
-  const known = new Set((await tx.$queryRaw<{ external_id: string }[]>`SELECT external_id FROM conversation WHERE external_id = ANY(${referenced}::text[])`).map((c) => c.external_id));
+  const known = new Set((await sql<{ external_id: string }>`SELECT external_id FROM conversation WHERE external_id = ANY(${referenced}::text[])`).map((c) => c.external_id));
   messages.forEach((m, i) => {
     if (!known.has(m.conversationId) && !declaredIds.has(m.conversationId)) throw refuse("UNKNOWN_CONVERSATION", ["messages", i, "conversationId"], "no conversation with this id; declare it in `conversations`");
   });
   const fresh = referenced.filter((id) => !known.has(id));
-  if (fresh.length > 0) await tx.$executeRaw`INSERT INTO conversation (id, external_id) SELECT * FROM unnest(${fresh.map(() => uuidv7())}::uuid[], ${fresh}::text[]) ON CONFLICT (external_id) DO NOTHING`;
-  const convs = await tx.$queryRaw<Conv[]>`
+  if (fresh.length > 0) await sql`INSERT INTO conversation (id, external_id) SELECT * FROM unnest(${fresh.map(() => uuidv7())}::uuid[], ${fresh}::text[]) ON CONFLICT (external_id) DO NOTHING`;
+  const convs = await sql<Conv>`
     SELECT id, external_id, message_count, shredded_at IS NOT NULL AS shredded FROM conversation WHERE external_id = ANY(${referenced}::text[]) ORDER BY id FOR UPDATE`;
   const convByExternal = new Map(convs.map((c) => [c.external_id, c]));
   // Retention destroyed this conversation's data key: nothing new is written under a new one.
@@ -76,10 +76,10 @@ export async function ingestMessages(tx: Tx, batch: MessagesBatch): Promise<Mess
 
   if (declared.length > 0) {
     const pairs = declared.flatMap((c) => c.participantIds.map((p) => [convByExternal.get(c.id)!.id, accountByExternal.get(p)!.id] as const));
-    await tx.$executeRaw`
+    await sql`
       INSERT INTO conversation_participant (conversation_id, account_id) SELECT * FROM unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::uuid[]) ON CONFLICT DO NOTHING`;
   }
-  const members = await tx.$queryRaw<{ conversation_id: string; account_id: string; data_region: Region }[]>`
+  const members = await sql<{ conversation_id: string; account_id: string; data_region: Region }>`
     SELECT p.conversation_id, p.account_id, a.data_region::text AS data_region FROM conversation_participant p JOIN platform_account a ON a.id = p.account_id
     WHERE p.conversation_id = ANY(${convs.map((c) => c.id)}::uuid[])`;
   const membersOf = new Map<string, { ids: Set<string>; regions: Region[] }>();
@@ -96,7 +96,7 @@ export async function ingestMessages(tx: Tx, batch: MessagesBatch): Promise<Mess
 
   // Duplicates: a platform id already stored is the same message sent again, unless it is
   // stored in another conversation, which is a different message under a reused id.
-  const stored = await tx.$queryRaw<{ external_id: string; conversation_id: string }[]>`
+  const stored = await sql<{ external_id: string; conversation_id: string }>`
     SELECT external_id, conversation_id FROM message WHERE external_id = ANY(${messages.map((m) => m.id)}::text[])`;
   const storedConv = new Map(stored.map((s) => [s.external_id, s.conversation_id]));
   messages.forEach((m, i) => {
@@ -110,7 +110,7 @@ export async function ingestMessages(tx: Tx, batch: MessagesBatch): Promise<Mess
   const newIdx = messages.map((_, i) => i).filter((i) => !storedConv.has(messages[i]!.id));
   newIdx.sort((a, b) => messages[a]!.sentAt.getTime() - messages[b]!.sentAt.getTime() || a - b);
   const nextPosition = new Map(convs.map((c) => [c.id, c.message_count]));
-  const keys = await currentDataKeys(tx, [...new Set(newIdx.map((i) => convByExternal.get(messages[i]!.conversationId)!.id))]);
+  const keys = await currentDataKeys(sql, [...new Set(newIdx.map((i) => convByExternal.get(messages[i]!.conversationId)!.id))]);
   const rows = [];
   const attachments: AttachmentRow[] = [];
   const uploadRefs: Parameters<typeof resolveUploads>[1][number][] = [];
@@ -141,28 +141,35 @@ export async function ingestMessages(tx: Tx, batch: MessagesBatch): Promise<Mess
     });
     scanned.push({ id, conversationId: conv.id, position, senderId, sentAt: m.sentAt, text: m.text, participantRegions: membersOf.get(conv.id)!.regions });
   }
-  const links = await resolveUploads(tx, uploadRefs);
+  const links = await resolveUploads(sql, uploadRefs);
 
   if (rows.length > 0) {
     // One statement over arrays rather than Prisma's createMany: a batch is hundreds of rows of
     // ciphertext, and this is the insert the intake's throughput is measured against (bench:intake).
-    await tx.$executeRaw`
+    await sql`
       INSERT INTO message (id, external_id, conversation_id, position, sender_id, sent_at, has_media, ciphertext, nonce, key_version)
       SELECT id, external_id, conversation_id, position, sender_id, sent_at, has_media, decode(ciphertext, 'base64'), decode(nonce, 'base64'), key_version FROM unnest(
         ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.externalId)}::text[], ${rows.map((r) => r.conversationId)}::uuid[], ${rows.map((r) => r.position)}::int[],
         ${rows.map((r) => r.senderId)}::uuid[], ${rows.map((r) => r.sentAt)}::timestamptz[], ${rows.map((r) => r.hasMedia)}::boolean[],
         ${rows.map((r) => r.ciphertext)}::text[], ${rows.map((r) => r.nonce)}::text[], ${rows.map((r) => r.keyVersion)}::int[]) AS t(id, external_id, conversation_id, position, sender_id, sent_at, has_media, ciphertext, nonce, key_version)`;
-    if (attachments.length > 0) await tx.messageAttachment.createMany({ data: attachments });
+    if (attachments.length > 0) {
+      await sql`
+        INSERT INTO message_attachment (id, conversation_id, message_id, content_type, byte_size, ciphertext, nonce, key_version)
+        SELECT id, conversation_id, message_id, content_type, byte_size, decode(ciphertext, 'base64'), decode(nonce, 'base64'), key_version FROM unnest(
+          ${attachments.map((a) => a.id)}::uuid[], ${attachments.map((a) => a.conversationId)}::uuid[], ${attachments.map((a) => a.messageId)}::uuid[], ${attachments.map((a) => a.contentType)}::text[],
+          ${attachments.map((a) => a.byteSize)}::int[], ${attachments.map((a) => Buffer.from(a.ciphertext).toString("base64"))}::text[], ${attachments.map((a) => Buffer.from(a.nonce).toString("base64"))}::text[],
+          ${attachments.map((a) => a.keyVersion)}::int[]) AS t(id, conversation_id, message_id, content_type, byte_size, ciphertext, nonce, key_version)`;
+    }
     if (links.length > 0) {
-      await tx.$executeRaw`
+      await sql`
         UPDATE message_attachment a SET message_id = t.message_id
         FROM unnest(${links.map((l) => l.uploadId)}::uuid[], ${links.map((l) => l.messageId)}::uuid[]) AS t(id, message_id) WHERE a.id = t.id`;
     }
     const counts = convs.filter((c) => nextPosition.get(c.id) !== c.message_count);
-    await tx.$executeRaw`
+    await sql`
       UPDATE conversation c SET message_count = t.n FROM unnest(${counts.map((c) => c.id)}::uuid[], ${counts.map((c) => nextPosition.get(c.id)!)}::int[]) AS t(id, n) WHERE c.id = t.id`;
   }
-  const { flagged } = scanned.length > 0 ? await scanIngested(tx, scanned) : { flagged: 0 };
+  const { flagged } = scanned.length > 0 ? await scanIngested(sql, scanned) : { flagged: 0 };
   const accepted = new Set(newIdx);
   return {
     accepted: rows.length,

@@ -5,7 +5,7 @@ import { ingestAccounts } from "./accounts";
 import { ingestAppeal } from "./appeals";
 import { ingestMessages } from "./messages";
 import { ingestReport } from "./reports";
-import { intakeTransaction } from "./run-intake";
+import { intakeTransaction, sqlIntakeTransaction } from "./run-intake";
 import { accountsBatch, appealBody, messagesBatch, reportBody } from "./schemas";
 
 // The intake without HTTP, for the demo seed, the benchmarks and the tests: the same wire
@@ -13,6 +13,7 @@ import { accountsBatch, appealBody, messagesBatch, reportBody } from "./schemas"
 // or counters (those belong to requests).
 
 export const pushAccounts = (db: Db, input: z.input<typeof accountsBatch>) => intakeTransaction(db, (tx) => ingestAccounts(tx, accountsBatch.parse(input)));
-export const pushMessages = (db: Db, input: z.input<typeof messagesBatch>) => intakeTransaction(db, (tx) => ingestMessages(tx, messagesBatch.parse(input)));
+// Messages go through the pg pool the intake route uses (lib/db.ts), whatever `db` is: the same one in every caller.
+export const pushMessages = (_db: Db, input: z.input<typeof messagesBatch>) => sqlIntakeTransaction((sql) => ingestMessages(sql, messagesBatch.parse(input)));
 export const pushReport = (db: Db, input: z.input<typeof reportBody>) => intakeTransaction(db, (tx) => ingestReport(tx, reportBody.parse(input)));
 export const pushAppeal = (db: Db, input: z.input<typeof appealBody>) => intakeTransaction(db, (tx) => ingestAppeal(tx, appealBody.parse(input)));

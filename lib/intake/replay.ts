@@ -1,5 +1,6 @@
 import "server-only";
-import type { Db, Tx } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import type { Sql } from "@/lib/db/tagged";
 import { ConflictError } from "@/lib/errors";
 import { REPLAY_KEEP_SECONDS } from "./limits";
 
@@ -9,9 +10,9 @@ import { REPLAY_KEEP_SECONDS } from "./limits";
 // waits for the first to commit and is then refused. The table keeps ids only while their
 // timestamps could still pass the tolerance; older replays are refused by the timestamp.
 
-export async function claimWebhookId(tx: Tx, webhookId: string): Promise<void> {
-  const claimed = await tx.$executeRaw`INSERT INTO intake_replay (webhook_id) VALUES (${webhookId}) ON CONFLICT (webhook_id) DO NOTHING`;
-  if (claimed === 0) throw new ConflictError("REPLAYED", "This webhook-id was already accepted; each request is signed afresh with a new webhook-id.");
+export async function claimWebhookId(sql: Sql, webhookId: string): Promise<void> {
+  const claimed = await sql`INSERT INTO intake_replay (webhook_id) VALUES (${webhookId}) ON CONFLICT (webhook_id) DO NOTHING RETURNING 1 AS claimed`;
+  if (claimed.length === 0) throw new ConflictError("REPLAYED", "This webhook-id was already accepted; each request is signed afresh with a new webhook-id.");
 }
 
 /** Whether an id received at `receivedAt` may be forgotten at `now` (a replay of it is stale by then). */

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Db, Tx } from "@/lib/db";
+import { getDb, withPgTransaction, type Db, type Tx } from "@/lib/db";
+import { prismaSql, type Sql } from "@/lib/db/tagged";
 import { ConflictError } from "@/lib/errors";
 import { countIntake, type IntakeRoute } from "./counters";
 import { claimWebhookId, pruneReplays } from "./replay";
@@ -8,24 +9,50 @@ import { claimWebhookId, pruneReplays } from "./replay";
 // accepted/duplicate counts commit together or not at all. A batch touches few rows per item
 // but encrypts and may scan hundreds of messages on a shared machine, so the transaction gets
 // more time than Prisma's 5 s default.
+//
+// Two kinds of transaction: a Prisma one for the routes that write a handful of rows through
+// the generated client (accounts, reports, appeals, uploads), and a plain pg one for messages,
+// the route whose throughput is measured (bench:intake): its statements are hand-written SQL
+// over arrays, and on pg each costs a round trip and nothing more (no query compilation).
 
 const TX = { maxWait: 15_000, timeout: 60_000 };
 
 export type Tally = { accepted: number; duplicate: number };
 
-/** A transaction for intake work outside HTTP (the seed, tests): the same options, no webhook-id. */
+/** A Prisma transaction for intake work outside HTTP (the seed, tests): the same options, no webhook-id. */
 export function intakeTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(fn, TX).catch(rethrowConflict);
 }
 
+/** A pg transaction for intake work outside HTTP (the seed, tests): the same timeout, no webhook-id. */
+export function sqlIntakeTransaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+  return withPgTransaction(fn, TX.timeout).catch(rethrowConflict);
+}
+
+async function afterCommit() {
+  await pruneReplays(getDb()).catch((err: unknown) => console.error("intake: pruning replay ids failed:", err instanceof Error ? err.message : err));
+}
+
 export async function runIntake<T>(db: Db, route: IntakeRoute, webhookId: string, fn: (tx: Tx) => Promise<T>, tally: (result: T) => Tally): Promise<T> {
   const result = await intakeTransaction(db, async (tx) => {
-    await claimWebhookId(tx, webhookId);
+    const sql = prismaSql(tx);
+    await claimWebhookId(sql, webhookId);
     const out = await fn(tx);
-    await countIntake(tx, route, tally(out));
+    await countIntake(sql, route, tally(out));
     return out;
   });
-  await pruneReplays(db).catch((err: unknown) => console.error("intake: pruning replay ids failed:", err instanceof Error ? err.message : err));
+  await afterCommit();
+  return result;
+}
+
+export async function runSqlIntake<T>(route: IntakeRoute, webhookId: string, fn: (sql: Sql) => Promise<T>, tally: (result: T) => Tally): Promise<T> {
+  const result = await sqlIntakeTransaction(async (sql) => {
+    await claimWebhookId(sql, webhookId);
+    const out = await fn(sql);
+    await countIntake(sql, route, tally(out));
+    return out;
+  });
+  await afterCommit();
   return result;
 }
 

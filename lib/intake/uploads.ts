@@ -1,5 +1,6 @@
 import "server-only";
 import { currentDataKey } from "@/lib/crypto/conversation-keys";
+import { prismaSql } from "@/lib/db/tagged";
 import type { Tx } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
 import { sealAttachment, type DecodedImage } from "./attachments";
@@ -21,7 +22,7 @@ export async function storeUpload(tx: Tx, conversationExternalId: string, image:
   const conv = await tx.conversation.findUnique({ where: { externalId: conversationExternalId }, select: { id: true, shreddedAt: true } });
   if (!conv) throw refuse("UNKNOWN_CONVERSATION", ["conversationId"], "no conversation with this id; declare it with POST /api/v1/intake/messages first");
   if (conv.shreddedAt) throw new ConflictError("CONVERSATION_SHREDDED", "conversationId: this conversation's data was destroyed by retention", { field: "conversationId" });
-  const { key, version } = await currentDataKey(tx, conv.id);
+  const { key, version } = await currentDataKey(prismaSql(tx), conv.id);
   const row = sealAttachment(key, version, conv.id, null, image);
   await tx.messageAttachment.create({ data: row, select: { id: true } });
   return { uploadId: row.id };
