@@ -16,9 +16,14 @@ export function generateDataKey(): Buffer {
   return randomBytes(DATA_KEY_BYTES);
 }
 
-export function seal(key: Buffer, plaintext: Buffer, aad: string): Sealed {
+/**
+ * `nonce` defaults to 96 fresh random bits. A caller sealing many messages at once may pass
+ * slices of one larger randomBytes draw (cheaper than a draw each): every slice is as random,
+ * and must be used once.
+ */
+export function seal(key: Buffer, plaintext: Buffer, aad: string, nonce: Buffer = randomBytes(NONCE_BYTES)): Sealed {
   if (key.length !== DATA_KEY_BYTES) throw new Error("AES-256-GCM needs a 32-byte key");
-  const nonce = randomBytes(NONCE_BYTES);
+  if (nonce.length !== NONCE_BYTES) throw new Error("AES-256-GCM needs a 12-byte nonce");
   const cipher = createCipheriv("aes-256-gcm", key, nonce);
   cipher.setAAD(Buffer.from(aad, "utf8"));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);

@@ -1,6 +1,7 @@
 import "server-only";
 import { currentDataKeys } from "@/lib/crypto/conversation-keys";
-import { messageAad, seal } from "@/lib/crypto/envelope";
+import { randomBytes } from "node:crypto";
+import { messageAad, NONCE_BYTES, seal } from "@/lib/crypto/envelope";
 import type { Sql } from "@/lib/db/tagged";
 import { scanIngested, type IngestedMessage } from "@/lib/detection/on-ingest";
 import { ConflictError } from "@/lib/errors";
@@ -55,19 +56,24 @@ export async function ingestMessages(sql: Sql, batch: MessagesBatch): Promise<Me
     if (!accountByExternal.has(m.senderId)) throw refuse("UNKNOWN_ACCOUNT", ["messages", i, "senderId"], "no account with this id; send it to /intake/accounts first");
   });
 
-  // Conversations: stored or declared here. New ones are created, then every conversation the
-  // batch touches is locked in id order: positions are assigned under the lock, and two
-  // batches on the same conversations queue rather than deadlock.
+  // Conversations: stored or declared here. The stored ones the batch touches are locked in id
+  // order (positions are assigned under the lock, and two batches on the same conversations
+  // queue rather than deadlock); new ones are then created and locked in turn. A conversation
+  // another batch creates meanwhile is taken as it is (ON CONFLICT), locked with the new ones.
   const referenced = [...new Set([...declared.map((c) => c.id), ...messages.map((m) => m.conversationId)])].sort();
   const declaredIds = new Set(declared.map((c) => c.id));
-  const known = new Set((await sql<{ external_id: string }>`SELECT external_id FROM conversation WHERE external_id = ANY(${referenced}::text[])`).map((c) => c.external_id));
+  const lockConversations = (externalIds: readonly string[]) => sql<Conv>`
+    SELECT id, external_id, message_count, shredded_at IS NOT NULL AS shredded FROM conversation WHERE external_id = ANY(${externalIds}::text[]) ORDER BY id FOR UPDATE`;
+  const convs = await lockConversations(referenced);
+  const known = new Set(convs.map((c) => c.external_id));
   messages.forEach((m, i) => {
     if (!known.has(m.conversationId) && !declaredIds.has(m.conversationId)) throw refuse("UNKNOWN_CONVERSATION", ["messages", i, "conversationId"], "no conversation with this id; declare it in `conversations`");
   });
   const fresh = referenced.filter((id) => !known.has(id));
-  if (fresh.length > 0) await sql`INSERT INTO conversation (id, external_id) SELECT * FROM unnest(${fresh.map(() => uuidv7())}::uuid[], ${fresh}::text[]) ON CONFLICT (external_id) DO NOTHING`;
-  const convs = await sql<Conv>`
-    SELECT id, external_id, message_count, shredded_at IS NOT NULL AS shredded FROM conversation WHERE external_id = ANY(${referenced}::text[]) ORDER BY id FOR UPDATE`;
+  if (fresh.length > 0) {
+    await sql`INSERT INTO conversation (id, external_id) SELECT * FROM unnest(${fresh.map(() => uuidv7())}::uuid[], ${fresh}::text[]) ON CONFLICT (external_id) DO NOTHING`;
+    convs.push(...(await lockConversations(fresh)));
+  }
   const convByExternal = new Map(convs.map((c) => [c.external_id, c]));
   // Retention destroyed this conversation's data key: nothing new is written under a new one.
   messages.forEach((m, i) => {
@@ -115,7 +121,8 @@ export async function ingestMessages(sql: Sql, batch: MessagesBatch): Promise<Me
   const attachments: AttachmentRow[] = [];
   const uploadRefs: Parameters<typeof resolveUploads>[1][number][] = [];
   const scanned: IngestedMessage[] = [];
-  for (const i of newIdx) {
+  const nonces = randomBytes(NONCE_BYTES * newIdx.length);
+  for (const [k, i] of newIdx.entries()) {
     const m = messages[i]!;
     const conv = convByExternal.get(m.conversationId)!;
     const dataKey = keys.get(conv.id)!;
@@ -123,7 +130,7 @@ export async function ingestMessages(sql: Sql, batch: MessagesBatch): Promise<Me
     nextPosition.set(conv.id, position);
     const id = uuidv7(m.sentAt.getTime());
     const senderId = accountByExternal.get(m.senderId)!.id;
-    const sealed = seal(dataKey.key, Buffer.from(m.text, "utf8"), messageAad(conv.id, id, dataKey.version));
+    const sealed = seal(dataKey.key, Buffer.from(m.text, "utf8"), messageAad(conv.id, id, dataKey.version), nonces.subarray(k * NONCE_BYTES, (k + 1) * NONCE_BYTES));
     for (const a of pending.inline.get(i) ?? []) attachments.push(sealAttachment(dataKey.key, dataKey.version, conv.id, id, a.image));
     for (const u of pending.uploads.get(i) ?? []) uploadRefs.push({ item: i, index: u.index, uploadId: u.uploadId, conversationId: conv.id, messageId: id });
     rows.push({

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { readIntakeCounters } from "@/lib/intake/counters";
@@ -208,5 +209,43 @@ describe("signed intake: counters", () => {
     expect(after.messages).toEqual({ accepted: before.messages.accepted + 2, duplicate: before.messages.duplicate + 2, refused: before.messages.refused + 1 });
     expect(after.accounts.accepted).toBe(before.accounts.accepted + 2);
     expect((await rowCounts()).access_event).toBe(events);
+  });
+});
+
+describe("signed intake: a batch over many conversations (the keys and nonces of the bulk path)", () => {
+  it("gives each new conversation one data key, reuses it on the next batch, and never repeats a nonce", async () => {
+    const people = await twoAccounts();
+    const convs = Array.from({ length: 40 }, (_, i) => `bulk-${people.id}-${i}`);
+    const batch = (round: number) => ({
+      conversations: round === 0 ? convs.map((id) => ({ id, participantIds: [people.a, people.b] })) : [],
+      messages: Array.from({ length: 200 }, (_, j) => msg(convs[j % convs.length]!, j % 2 ? people.a : people.b, { id: `bulk-${people.id}-${round}-${j}` })),
+    });
+    expect((await send("messages", batch(0))).body).toMatchObject({ accepted: 200, duplicate: 0 });
+    expect((await send("messages", batch(1))).body).toMatchObject({ accepted: 200, duplicate: 0 });
+
+    const c = new pg.Client({ connectionString: process.env.TEST_OWNER_URL });
+    await c.connect();
+    try {
+      const keys = await c.query<{ external_id: string; n: string }>(
+        `SELECT v.external_id, count(k.*) AS n FROM conversation v LEFT JOIN conversation_key k ON k.conversation_id = v.id WHERE v.external_id = ANY($1) GROUP BY v.external_id`,
+        [convs],
+      );
+      expect(keys.rows.map((r) => Number(r.n))).toEqual(convs.map(() => 1));
+      const rows = await c.query<{ nonce: Buffer; position: number; conv: string; n: string }>(
+        `SELECT m.nonce, m.position, v.external_id AS conv, v.message_count AS n FROM message m JOIN conversation v ON v.id = m.conversation_id WHERE v.external_id = ANY($1)`,
+        [convs],
+      );
+      expect(rows.rows).toHaveLength(400);
+      expect(new Set(rows.rows.map((r) => r.nonce.toString("hex"))).size).toBe(400);
+      expect(rows.rows.every((r) => r.nonce.length === 12)).toBe(true);
+      // Positions 1…10 in every conversation, and its count says so.
+      for (const id of convs) {
+        const mine = rows.rows.filter((r) => r.conv === id);
+        expect(mine.map((r) => r.position).sort((x, y) => x - y)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+        expect(Number(mine[0]!.n)).toBe(10);
+      }
+    } finally {
+      await c.end();
+    }
   });
 });
