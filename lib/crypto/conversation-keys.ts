@@ -49,10 +49,14 @@ export type DataKey = { key: Buffer; version: number };
  * has none gets its first. One statement reads them all and one writes the new ones, so a
  * batch over hundreds of conversations costs two round trips, not hundreds.
  */
-export async function currentDataKeys(sql: Sql, conversationIds: readonly string[]): Promise<Map<string, DataKey>> {
+/** A conversation's newest stored key row, as read from conversation_key. */
+export type StoredKey = { conversation_id: string; version: number; wrapped_key: Uint8Array; kek_id: string };
+
+/** `stored`: the newest key rows of these conversations if the caller already read them (in this transaction, after locking the conversations). */
+export async function currentDataKeys(sql: Sql, conversationIds: readonly string[], stored?: readonly StoredKey[]): Promise<Map<string, DataKey>> {
   const out = new Map<string, DataKey>();
   if (conversationIds.length === 0) return out;
-  const stored = await sql<{ conversation_id: string; version: number; wrapped_key: Uint8Array; kek_id: string }>`
+  stored ??= await sql<StoredKey>`
     SELECT DISTINCT ON (conversation_id) conversation_id, version, wrapped_key, kek_id FROM conversation_key
     WHERE conversation_id = ANY(${[...conversationIds]}::uuid[]) ORDER BY conversation_id, version DESC`;
   const provider = await getKeyProvider();

@@ -55,11 +55,9 @@ export async function scanIngested(sql: Sql, messages: readonly IngestedMessage[
   }
   if (flags.length === 0 && sightings.size === 0) return { flagged: 0 };
 
-  // One conversation's flags, signals and case are decided by one batch at a time (a report on
-  // it takes the same lock), in id order so batches over several conversations cannot deadlock.
-  const conversations = [...new Set([...flags.map((f) => f.conversationId), ...[...sightings.values()].map((s) => s.conversationId)])].sort();
-  await sql`SELECT 1 FROM conversation WHERE id = ANY(${conversations}::uuid[]) ORDER BY id FOR UPDATE`;
-
+  // One conversation's flags, signals and case are decided by one batch at a time: the caller
+  // (ingestMessages) holds the row locks of every conversation of the batch, taken in id order,
+  // and a report on a conversation takes the same lock.
   for (const { conversationId, rule, list } of sightings.values()) {
     if (rule.definition.kind !== "signals") continue;
     const rows = await sql<SignalState>`

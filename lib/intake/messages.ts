@@ -85,9 +85,18 @@ export async function ingestMessages(sql: Sql, batch: MessagesBatch): Promise<Me
     await sql`
       INSERT INTO conversation_participant (conversation_id, account_id) SELECT * FROM unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::uuid[]) ON CONFLICT DO NOTHING`;
   }
-  const members = await sql<{ conversation_id: string; account_id: string; data_region: Region }>`
-    SELECT p.conversation_id, p.account_id, a.data_region::text AS data_region FROM conversation_participant p JOIN platform_account a ON a.id = p.account_id
-    WHERE p.conversation_id = ANY(${convs.map((c) => c.id)}::uuid[])`;
+  // What the locked conversations hold, read after the lock (a fresh snapshot: it sees whatever
+  // a batch this one waited for committed): their members, newest data keys, and which of the
+  // batch's platform ids are stored already. One statement, so one round trip.
+  const [held] = await sql<{ members: { c: string; a: string; r: Region }[]; keys: { c: string; v: number; w: string; k: string }[]; stored: { e: string; c: string }[] }>`
+    SELECT
+      COALESCE((SELECT json_agg(json_build_object('c', p.conversation_id, 'a', p.account_id, 'r', a.data_region))
+                FROM conversation_participant p JOIN platform_account a ON a.id = p.account_id WHERE p.conversation_id = ANY(${convs.map((c) => c.id)}::uuid[])), '[]') AS members,
+      COALESCE((SELECT json_agg(json_build_object('c', k.conversation_id, 'v', k.version, 'w', encode(k.wrapped_key, 'base64'), 'k', k.kek_id))
+                FROM (SELECT DISTINCT ON (conversation_id) conversation_id, version, wrapped_key, kek_id FROM conversation_key
+                      WHERE conversation_id = ANY(${convs.map((c) => c.id)}::uuid[]) ORDER BY conversation_id, version DESC) k), '[]') AS keys,
+      COALESCE((SELECT json_agg(json_build_object('e', external_id, 'c', conversation_id)) FROM message WHERE external_id = ANY(${messages.map((m) => m.id)}::text[])), '[]') AS stored`;
+  const members = held!.members.map((m) => ({ conversation_id: m.c, account_id: m.a, data_region: m.r }));
   const membersOf = new Map<string, { ids: Set<string>; regions: Region[] }>();
   for (const m of members) {
     const entry = membersOf.get(m.conversation_id) ?? { ids: new Set(), regions: [] };
@@ -102,8 +111,7 @@ export async function ingestMessages(sql: Sql, batch: MessagesBatch): Promise<Me
 
   // Duplicates: a platform id already stored is the same message sent again, unless it is
   // stored in another conversation, which is a different message under a reused id.
-  const stored = await sql<{ external_id: string; conversation_id: string }>`
-    SELECT external_id, conversation_id FROM message WHERE external_id = ANY(${messages.map((m) => m.id)}::text[])`;
+  const stored = held!.stored.map((x) => ({ external_id: x.e, conversation_id: x.c }));
   const storedConv = new Map(stored.map((s) => [s.external_id, s.conversation_id]));
   messages.forEach((m, i) => {
     const at = storedConv.get(m.id);
@@ -116,7 +124,11 @@ export async function ingestMessages(sql: Sql, batch: MessagesBatch): Promise<Me
   const newIdx = messages.map((_, i) => i).filter((i) => !storedConv.has(messages[i]!.id));
   newIdx.sort((a, b) => messages[a]!.sentAt.getTime() - messages[b]!.sentAt.getTime() || a - b);
   const nextPosition = new Map(convs.map((c) => [c.id, c.message_count]));
-  const keys = await currentDataKeys(sql, [...new Set(newIdx.map((i) => convByExternal.get(messages[i]!.conversationId)!.id))]);
+  const keys = await currentDataKeys(
+    sql,
+    [...new Set(newIdx.map((i) => convByExternal.get(messages[i]!.conversationId)!.id))],
+    held!.keys.map((k) => ({ conversation_id: k.c, version: k.v, wrapped_key: Buffer.from(k.w, "base64"), kek_id: k.k })),
+  );
   const rows = [];
   const attachments: AttachmentRow[] = [];
   const uploadRefs: Parameters<typeof resolveUploads>[1][number][] = [];
@@ -151,14 +163,19 @@ export async function ingestMessages(sql: Sql, batch: MessagesBatch): Promise<Me
   const links = await resolveUploads(sql, uploadRefs);
 
   if (rows.length > 0) {
-    // One statement over arrays rather than Prisma's createMany: a batch is hundreds of rows of
-    // ciphertext, and this is the insert the intake's throughput is measured against (bench:intake).
+    // One statement over arrays, not one per row: a batch is hundreds of rows of ciphertext, and
+    // this is the insert the intake's throughput is measured against (bench:intake). It also
+    // sets each conversation's new message count (a data-modifying WITH runs to completion
+    // whatever reads it).
+    const counts = convs.filter((c) => nextPosition.get(c.id) !== c.message_count);
     await sql`
-      INSERT INTO message (id, external_id, conversation_id, position, sender_id, sent_at, has_media, ciphertext, nonce, key_version)
-      SELECT id, external_id, conversation_id, position, sender_id, sent_at, has_media, decode(ciphertext, 'base64'), decode(nonce, 'base64'), key_version FROM unnest(
+      WITH inserted AS (
+        INSERT INTO message (id, external_id, conversation_id, position, sender_id, sent_at, has_media, ciphertext, nonce, key_version)
+        SELECT id, external_id, conversation_id, position, sender_id, sent_at, has_media, decode(ciphertext, 'base64'), decode(nonce, 'base64'), key_version FROM unnest(
         ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.externalId)}::text[], ${rows.map((r) => r.conversationId)}::uuid[], ${rows.map((r) => r.position)}::int[],
         ${rows.map((r) => r.senderId)}::uuid[], ${rows.map((r) => r.sentAt)}::timestamptz[], ${rows.map((r) => r.hasMedia)}::boolean[],
-        ${rows.map((r) => r.ciphertext)}::text[], ${rows.map((r) => r.nonce)}::text[], ${rows.map((r) => r.keyVersion)}::int[]) AS t(id, external_id, conversation_id, position, sender_id, sent_at, has_media, ciphertext, nonce, key_version)`;
+        ${rows.map((r) => r.ciphertext)}::text[], ${rows.map((r) => r.nonce)}::text[], ${rows.map((r) => r.keyVersion)}::int[]) AS t(id, external_id, conversation_id, position, sender_id, sent_at, has_media, ciphertext, nonce, key_version))
+      UPDATE conversation c SET message_count = t.n FROM unnest(${counts.map((c) => c.id)}::uuid[], ${counts.map((c) => nextPosition.get(c.id)!)}::int[]) AS t(id, n) WHERE c.id = t.id`;
     if (attachments.length > 0) {
       await sql`
         INSERT INTO message_attachment (id, conversation_id, message_id, content_type, byte_size, ciphertext, nonce, key_version)
@@ -172,9 +189,6 @@ export async function ingestMessages(sql: Sql, batch: MessagesBatch): Promise<Me
         UPDATE message_attachment a SET message_id = t.message_id
         FROM unnest(${links.map((l) => l.uploadId)}::uuid[], ${links.map((l) => l.messageId)}::uuid[]) AS t(id, message_id) WHERE a.id = t.id`;
     }
-    const counts = convs.filter((c) => nextPosition.get(c.id) !== c.message_count);
-    await sql`
-      UPDATE conversation c SET message_count = t.n FROM unnest(${counts.map((c) => c.id)}::uuid[], ${counts.map((c) => nextPosition.get(c.id)!)}::int[]) AS t(id, n) WHERE c.id = t.id`;
   }
   const { flagged } = scanned.length > 0 ? await scanIngested(sql, scanned) : { flagged: 0 };
   const accepted = new Set(newIdx);
