@@ -1,0 +1,67 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { recordEvent } from "@/lib/log/events/record-event";
+import { RETENTION_DAYS } from "@/lib/policy/retention";
+import type { Region } from "@/lib/policy/roles";
+
+// The retention sweep (crypto-shredding): every conversation whose last message is older than
+// its retention period (lib/policy/retention.ts), and that no active preservation hold covers,
+// loses its data keys. Its ciphertexts stay but can never be opened again; `shredded_at` marks
+// it so the content route answers 410 and key rotation passes it by. Each shred commits with
+// its KEY_SHREDDED event. The hold check and the delete are one statement per batch, under a
+// lock on the hold table, so a hold placed mid-sweep is respected.
+
+export const SHRED_TASK = "shred-expired";
+/** Hourly, on the job runner (ADR 015). */
+export const SHRED_CRONTAB = `0 * * * * ${SHRED_TASK}`;
+
+export type ShredResult = { shredded: number; conversationIds: string[] };
+
+export async function shredExpiredConversations(db: Db, opts: { now?: Date; batch?: number; retention?: Record<Region, number> } = {}): Promise<ShredResult> {
+  const now = opts.now ?? new Date();
+  const batch = opts.batch ?? 1000;
+  const days = opts.retention ?? RETENTION_DAYS;
+  const ids: string[] = [];
+  for (;;) {
+    const done = await db.$transaction(async (tx) => {
+      // No hold may be placed, renewed or released while this batch decides: the table lock
+      // makes placing one wait for the batch (or the batch see it), so a shred never races a hold.
+      await tx.$executeRaw`LOCK TABLE preservation_hold IN SHARE MODE`;
+      const rows = await tx.$queryRaw<{ id: string; last_at: Date | null; days: number; region: string | null }[]>`
+        SELECT c.id, x.last_at, x.days, x.region
+          FROM conversation c
+         CROSS JOIN LATERAL (
+           SELECT (SELECT max(m.sent_at) FROM message m WHERE m.conversation_id = c.id) AS last_at,
+                  (SELECT max(CASE a.data_region WHEN 'US' THEN ${days.US}::int ELSE ${days.EU}::int END)
+                     FROM conversation_participant p JOIN platform_account a ON a.id = p.account_id WHERE p.conversation_id = c.id) AS days,
+                  (SELECT string_agg(DISTINCT a.data_region::text, ',')
+                     FROM conversation_participant p JOIN platform_account a ON a.id = p.account_id WHERE p.conversation_id = c.id) AS region
+         ) x
+         WHERE c.shredded_at IS NULL
+           AND x.days IS NOT NULL
+           AND coalesce(x.last_at, '-infinity'::timestamptz) < ${now}::timestamptz - make_interval(days => x.days)
+           AND NOT EXISTS (
+             SELECT 1 FROM conversation_participant p JOIN preservation_hold h ON p.account_id = ANY (h.account_ids)
+              WHERE p.conversation_id = c.id AND h.released_at IS NULL AND h.expires_at > ${now}::timestamptz)
+         ORDER BY c.id
+         LIMIT ${batch}
+         FOR UPDATE OF c SKIP LOCKED`;
+      if (rows.length === 0) return 0;
+      for (const r of rows) {
+        const deleted = await tx.conversationKey.deleteMany({ where: { conversationId: r.id } });
+        await tx.conversation.update({ where: { id: r.id }, data: { shreddedAt: now } });
+        await recordEvent(tx, {
+          actor: null,
+          action: "KEY_SHREDDED",
+          outcome: "ALLOWED",
+          conversationId: r.id,
+          details: { lastMessageAt: r.last_at ? r.last_at.toISOString() : null, retentionDays: r.days, keysDeleted: deleted.count, region: r.region ?? "-" },
+        });
+        ids.push(r.id);
+      }
+      return rows.length;
+    });
+    if (done < batch) break;
+  }
+  return { shredded: ids.length, conversationIds: ids };
+}
