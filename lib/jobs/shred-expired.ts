@@ -17,10 +17,19 @@ export const SHRED_CRONTAB = `0 * * * * ${SHRED_TASK}`;
 
 export type ShredResult = { shredded: number; conversationIds: string[] };
 
-export async function shredExpiredConversations(db: Db, opts: { now?: Date; batch?: number; retention?: Record<Region, number> } = {}): Promise<ShredResult> {
+export type ShredOptions = {
+  now?: Date;
+  batch?: number;
+  retention?: Record<Region, number>;
+  /** Restricts the sweep to these conversations (a targeted run; tests sharing a database). */
+  only?: readonly string[];
+};
+
+export async function shredExpiredConversations(db: Db, opts: ShredOptions = {}): Promise<ShredResult> {
   const now = opts.now ?? new Date();
   const batch = opts.batch ?? 1000;
   const days = opts.retention ?? RETENTION_DAYS;
+  const only = opts.only ? [...opts.only] : null;
   const ids: string[] = [];
   for (;;) {
     const done = await db.$transaction(async (tx) => {
@@ -38,6 +47,7 @@ export async function shredExpiredConversations(db: Db, opts: { now?: Date; batc
                      FROM conversation_participant p JOIN platform_account a ON a.id = p.account_id WHERE p.conversation_id = c.id) AS region
          ) x
          WHERE c.shredded_at IS NULL
+           AND (${only}::uuid[] IS NULL OR c.id = ANY (${only}::uuid[]))
            AND x.days IS NOT NULL
            AND coalesce(x.last_at, '-infinity'::timestamptz) < ${now}::timestamptz - make_interval(days => x.days)
            AND NOT EXISTS (
