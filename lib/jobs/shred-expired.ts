@@ -36,8 +36,9 @@ export async function shredExpiredConversations(db: Db, opts: ShredOptions = {})
       // No hold may be placed, renewed or released while this batch decides: the table lock
       // makes placing one wait for the batch (or the batch see it), so a shred never races a hold.
       await tx.$executeRaw`LOCK TABLE preservation_hold IN SHARE MODE`;
-      const rows = await tx.$queryRaw<{ id: string; last_at: Date | null; days: number; region: string | null }[]>`
-        SELECT c.id, x.last_at, x.days, x.region
+      const rows = await tx.$queryRaw<{ id: string; last_at: Date | null; days: number; region: string | null; accounts: string[] }[]>`
+        SELECT c.id, x.last_at, x.days, x.region,
+               (SELECT array_agg(p.account_id::text ORDER BY p.account_id) FROM conversation_participant p WHERE p.conversation_id = c.id) AS accounts
           FROM conversation c
          CROSS JOIN LATERAL (
            SELECT (SELECT max(m.sent_at) FROM message m WHERE m.conversation_id = c.id) AS last_at,
@@ -65,6 +66,8 @@ export async function shredExpiredConversations(db: Db, opts: ShredOptions = {})
           action: "KEY_SHREDDED",
           outcome: "ALLOWED",
           conversationId: r.id,
+          // The participants, so an offline check can prove no held account lost content (audit:verify --retention).
+          accountIds: r.accounts ?? [],
           details: { lastMessageAt: r.last_at ? r.last_at.toISOString() : null, retentionDays: r.days, keysDeleted: deleted.count, region: r.region ?? "-" },
         });
         ids.push(r.id);

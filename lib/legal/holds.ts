@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { BadRequestError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { recordEvent } from "@/lib/log/events/record-event";
-import { decideRenewal, holdExpiry, type HoldKind } from "@/lib/policy/holds";
+import { decideRelease, decideRenewal, holdExpiry, type HoldKind } from "@/lib/policy/holds";
 import { allowsHold } from "@/lib/policy/legal-basis";
 import { decidePermission } from "@/lib/policy/permissions";
 import { DENIAL_REASONS, deny } from "@/lib/policy/reasons";
@@ -66,9 +66,10 @@ export async function renewHold(staff: StaffContext, holdId: string, meta: Reque
 export async function releaseHold(staff: StaffContext, holdId: string, reason: string, meta: RequestMeta, now = new Date()): Promise<void> {
   mayHold(staff);
   await getDb().$transaction(async (tx) => {
-    const h = await tx.preservationHold.findUnique({ where: { id: holdId }, select: { releasedAt: true, accountIds: true } });
+    const h = await tx.preservationHold.findUnique({ where: { id: holdId }, select: { kind: true, placedAt: true, expiresAt: true, renewals: true, releasedAt: true, accountIds: true } });
     if (!h) throw new NotFoundError("No such hold.");
-    if (h.releasedAt) throw new ForbiddenError("HOLD_NOT_ACTIVE", DENIAL_REASONS.HOLD_NOT_ACTIVE);
+    const d = decideRelease(h, now);
+    if (!d.allow) throw new ForbiddenError(d.reason, d.message);
     await tx.preservationHold.update({ where: { id: holdId }, data: { releasedAt: now, releasedById: staff.id } });
     await recordEvent(tx, { actor: toActor(staff), action: "HOLD_RELEASED", outcome: "ALLOWED", accountIds: h.accountIds, justification: reason, meta, details: { holdId, reason } });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideRenewal, holdActive, holdExpiry } from "./holds";
+import { decideRelease, decideRenewal, holdActive, holdExpiry } from "./holds";
 
 const t0 = new Date("2026-01-01T00:00:00Z");
 const day = 86_400_000;
@@ -20,5 +20,12 @@ describe("preservation holds", () => {
     const h = { kind: "PRESERVATION" as const, expiresAt: holdExpiry("PRESERVATION", t0), renewals: 0, releasedAt: t0 };
     expect(decideRenewal(h, t0)).toMatchObject({ reason: "HOLD_NOT_ACTIVE" });
     expect(holdActive({ ...h, releasedAt: null }, new Date(t0.getTime() + 91 * day))).toBe(false);
+  });
+
+  it("a hold is released only after its minimum period, and only once", () => {
+    const h = { kind: "PRESERVATION" as const, placedAt: t0, expiresAt: holdExpiry("PRESERVATION", t0), renewals: 0, releasedAt: null };
+    expect(decideRelease(h, new Date(t0.getTime() + 89 * day))).toMatchObject({ allow: false, reason: "HOLD_MINIMUM" });
+    expect(decideRelease(h, new Date(t0.getTime() + 90 * day))).toEqual({ allow: true });
+    expect(decideRelease({ ...h, releasedAt: t0 }, new Date(t0.getTime() + 100 * day))).toMatchObject({ reason: "HOLD_NOT_ACTIVE" });
   });
 });

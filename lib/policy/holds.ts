@@ -28,3 +28,14 @@ export function decideRenewal(h: HoldFacts, now: Date): PolicyDecision<{ expires
   if (h.renewals >= HOLD_RULES[h.kind].renewals) return deny("HOLD_NO_RENEWAL");
   return { allow: true, expiresAt: holdExpiry(h.kind, h.expiresAt) };
 }
+
+/**
+ * A hold may be released only once its first period has run (the minimum the law asks:
+ * 90 days for 2703(f), a year for 2258A); a release then ends a renewal early.
+ */
+export function decideRelease(h: HoldFacts & { placedAt: Date }, now: Date): PolicyDecision {
+  if (h.releasedAt !== null) return deny("HOLD_NOT_ACTIVE");
+  const minimum = holdExpiry(h.kind, h.placedAt);
+  if (now.getTime() < minimum.getTime()) return deny("HOLD_MINIMUM", `It may be released from ${minimum.toISOString().slice(0, 10)}.`);
+  return { allow: true };
+}

@@ -42,6 +42,7 @@ export const DENIAL_REASONS = {
   LEGAL_OUT_OF_RANGE: "Those messages lie outside the accounts or dates the legal request names.",
   HOLD_NOT_ALLOWED: "This request's instrument does not support a preservation hold.",
   HOLD_NOT_ACTIVE: "This hold has been released or has expired.",
+  HOLD_MINIMUM: "A hold cannot be released before its minimum period has run.",
   HOLD_NO_RENEWAL: "This hold has used its renewals.",
   SHREDDED: "This conversation's content was destroyed at the end of its retention period (crypto-shredded); it can no longer be read.",
   NOT_NAMED_ACCOUNT: "No participant of this conversation is named in the legal request.",

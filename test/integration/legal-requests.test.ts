@@ -185,12 +185,14 @@ describe("holds and crypto-shredding", () => {
     const { caseId, requestId } = await verifiedCase({});
     const { grant } = await requestGrant(taker, { caseId, purpose: "LEGAL_PROCESS", justification: WHY }, meta);
     await decideOnRequest(approver, { grantId: grant.id, verdict: "approve" }, meta);
-    // The hold is placed "now" but the sweep looks from 2029: place it so it is still active then.
-    const hold = await placeHold(taker, { kind: "NCMEC_REPORT", reason: "CyberTipline report 123456 filed", requestId }, meta, new Date("2028-06-01T00:00:00Z"));
+    // Simulated clock: placed 2028-10-01 (90 days), renewed once, the sweep runs at 2029-01-01.
+    const hold = await placeHold(taker, { kind: "PRESERVATION", reason: "2703(f) letter, renewed by the agency", requestId }, meta, new Date("2028-10-01T00:00:00Z"));
+    await refused(releaseHold(taker, hold.id, "Too early: the minimum has not run", meta, new Date("2028-11-01T00:00:00Z")), "HOLD_MINIMUM");
+    await renewHold(taker, hold.id, meta, new Date("2028-12-01T00:00:00Z"));
     expect((await shredExpiredConversations(getDb(), { now: future, only: [world.conversationId] })).shredded).toBe(0);
     expect(await getDb().conversationKey.count({ where: { conversationId: world.conversationId } })).toBeGreaterThan(0);
-    await refused(renewHold(taker, hold.id, meta, new Date("2028-06-02T00:00:00Z")), "HOLD_NO_RENEWAL");
-    await releaseHold(taker, hold.id, "The investigation closed; no longer needed", meta);
+    await refused(renewHold(taker, hold.id, meta, new Date("2028-12-02T00:00:00Z")), "HOLD_NO_RENEWAL");
+    await releaseHold(taker, hold.id, "The agency withdrew its preservation request", meta, future);
     const seen = await lastSeq();
     const swept = await shredExpiredConversations(getDb(), { now: future, only: [world.conversationId] });
     expect(swept.conversationIds).toEqual([world.conversationId]);
