@@ -18,6 +18,8 @@ export const DEMO_STAFF: StaffSpec[] = [
   { email: "reviewer2@custody.test", name: "Sam Second", roles: ["REVIEWER"], regions: ["US"], totpSecret: DEMO_TOTP_SECRETS["reviewer2@custody.test"] },
   { email: "lead@custody.test", name: "Lee Lead", roles: ["LEAD"], regions: ["US", "EU"], totpSecret: DEMO_TOTP_SECRETS["lead@custody.test"] },
   { email: "legal@custody.test", name: "Lou Legal", roles: ["LEGAL"], regions: ["US", "EU"], totpSecret: DEMO_TOTP_SECRETS["legal@custody.test"] },
+  // A second LEGAL colleague: verification is four-eyes (never the one who took a request in).
+  { email: "legal2@custody.test", name: "Lin Legal", roles: ["LEGAL"], regions: ["US", "EU"] },
   { email: "auditor@custody.test", name: "Ari Auditor", roles: ["AUDITOR"], regions: ["US", "EU"] },
   { email: "admin@custody.test", name: "Ada Admin", roles: ["ADMIN"], regions: ["US", "EU"] },
 ];
