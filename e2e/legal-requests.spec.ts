@@ -27,10 +27,10 @@ test("a legal request is taken in by one specialist and verified by another", as
   await page.getByLabel("Requesting officer").fill("SA Dana Ortiz");
   await page.getByLabel("Officer's email").fill("dortiz@fbi.gov");
   await page.getByLabel("Officer's phone").fill("+1 202 555 0100");
-  await page.getByLabel("Instrument").selectOption("SUBPOENA");
-  await expect(page.getByText("This instrument allows:")).toContainText("Account facts");
+  await page.getByRole("combobox", { name: /^Instrument/ }).selectOption("SUBPOENA");
+  await expect(page.locator("p", { hasText: "This instrument allows:" })).toContainText("Account facts");
   await expect(page.getByText("(not allowed by this instrument)").first()).toBeVisible();
-  await page.getByLabel("Instrument").selectOption("SEARCH_WARRANT");
+  await page.getByRole("combobox", { name: /^Instrument/ }).selectOption("SEARCH_WARRANT");
   await page.getByLabel("Named accounts (handles)").fill(named);
   await page.getByLabel("Records from (UTC)").fill("2025-01-01");
   await page.getByLabel("Records to (UTC, inclusive)").fill("2026-12-31");
