@@ -178,6 +178,21 @@ describe("grants scoped by the request", () => {
   });
 });
 
+describe("emergency disclosure requests", () => {
+  it("a verified EDR opens EMERGENCY cases; a window beyond 72 h is refused, a shorter one awaits a lead's approval and post-hoc review", async () => {
+    const requestId = await takeIn({ instrument: "EMERGENCY_DISCLOSURE", emergencyJustification: "Credible threat to kill a named person tonight" });
+    const { caseIds } = await verifyLegalRequest(verifier, requestId, { method: "CALLBACK", passed: true, note: "Called the duty sergeant via the agency's switchboard" }, meta);
+    const kase = await getDb().case.findFirstOrThrow({ where: { id: { in: caseIds }, conversationId: world.conversationId }, select: { id: true, basis: true, priority: true } });
+    expect([kase.basis, kase.priority]).toEqual(["EMERGENCY", 1]);
+    await claimCase(taker, kase.id, meta);
+    const sentFrom = new Date("2026-10-01T10:00:00Z");
+    await refused(requestGrant(taker, { caseId: kase.id, purpose: "EMERGENCY", justification: WHY, scope: { sentFrom, sentTo: new Date(sentFrom.getTime() + 73 * 3600_000) } }, meta), "WINDOW_TOO_WIDE");
+    await refused(requestGrant(taker, { caseId: kase.id, purpose: "LEGAL_PROCESS", justification: WHY }, meta), "PURPOSE_MISMATCH");
+    const { status, grant } = await requestGrant(taker, { caseId: kase.id, purpose: "EMERGENCY", justification: WHY, scope: { sentFrom, sentTo: new Date(sentFrom.getTime() + 10 * 60_000) } }, meta);
+    expect([status, grant.scopeFrom, grant.scopeTo]).toEqual([202, 1, 11]);
+  });
+});
+
 describe("holds and crypto-shredding", () => {
   const future = new Date("2029-01-01T00:00:00Z");
 
