@@ -143,6 +143,11 @@ export function RequestDetail({ request: r, viewerId }: { request: LegalRequestD
               {h.renewals} renewal{h.renewals === 1 ? "" : "s"} · {h.reason}
             </span>
             {h.releasedAt ? null : <HoldActions holdId={h.id} />}
+            <p className="w-full text-xs text-zinc-600">
+              {h.reads.length
+                ? `Read while held (from the access log): ${h.reads.map((x) => `${x.actorEmail ?? "?"} at ${utc(x.at)}, ${x.messages} messages under grant ${x.grantId?.slice(0, 8) ?? "?"}`).join("; ")}`
+                : "Nobody has read held material while this hold was in force."}
+            </p>
           </div>
         ))}
         {r.status !== "REJECTED" ? <PlaceHoldForm requestId={r.id} /> : null}

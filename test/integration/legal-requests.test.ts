@@ -166,7 +166,8 @@ describe("grants scoped by the request", () => {
   });
 
   it("a warrant's grant covers the date range only; a read outside it is denied and logged", async () => {
-    const { caseId } = await verifiedCase({});
+    const { caseId, requestId } = await verifiedCase({});
+    await placeHold(taker, { kind: "PRESERVATION", reason: "Preserve while the warrant is answered", requestId }, meta);
     const { status, grant } = await requestGrant(taker, { caseId, purpose: "LEGAL_PROCESS", justification: WHY }, meta);
     expect([status, grant.scopeFrom, grant.scopeTo]).toEqual([202, 10, 30]);
     await refused(decideOnRequest(taker, { grantId: grant.id, verdict: "approve" }, meta), "SELF_APPROVAL");
@@ -175,6 +176,9 @@ describe("grants scoped by the request", () => {
     const seen = await lastSeq();
     await refused(readCaseMessages(taker, { caseId, messageIds: [world.messageIds[40]!] }, meta), "OUT_OF_SCOPE");
     expect((await eventsSince(seen, caseId)).map((e) => [e.action, e.outcome, e.denialReason])).toEqual([["CONTENT_READ", "DENIED", "OUT_OF_SCOPE"]]);
+    // 2258A(h)(3): the hold list names who read held material, under which grant, from the log.
+    const reads = (await getLegalRequest(verifier, requestId)).holds[0]!.reads;
+    expect(reads.find((r) => r.grantId === grant.id)).toMatchObject({ actorEmail: taker.email, messages: 21 });
   });
 });
 
