@@ -58,9 +58,14 @@ export async function shredExpiredConversations(db: Db, opts: ShredOptions = {})
          LIMIT ${batch}
          FOR UPDATE OF c SKIP LOCKED`;
       if (rows.length === 0) return 0;
+      // Set-based for the batch: one DELETE of the keys, one UPDATE of the conversations, then one event each.
+      const batchIds = rows.map((r) => r.id);
+      const deleted = await tx.$queryRaw<{ conversation_id: string; n: number }[]>`
+        WITH d AS (DELETE FROM conversation_key WHERE conversation_id = ANY (${batchIds}::uuid[]) RETURNING conversation_id)
+        SELECT conversation_id::text, count(*)::int AS n FROM d GROUP BY conversation_id`;
+      const keysDeleted = new Map(deleted.map((d) => [d.conversation_id, d.n]));
+      await tx.conversation.updateMany({ where: { id: { in: batchIds } }, data: { shreddedAt: now } });
       for (const r of rows) {
-        const deleted = await tx.conversationKey.deleteMany({ where: { conversationId: r.id } });
-        await tx.conversation.update({ where: { id: r.id }, data: { shreddedAt: now } });
         await recordEvent(tx, {
           actor: null,
           action: "KEY_SHREDDED",
@@ -68,7 +73,7 @@ export async function shredExpiredConversations(db: Db, opts: ShredOptions = {})
           conversationId: r.id,
           // The participants, so an offline check can prove no held account lost content (audit:verify --retention).
           accountIds: r.accounts ?? [],
-          details: { lastMessageAt: r.last_at ? r.last_at.toISOString() : null, retentionDays: r.days, keysDeleted: deleted.count, region: r.region ?? "-" },
+          details: { lastMessageAt: r.last_at ? r.last_at.toISOString() : null, retentionDays: r.days, keysDeleted: keysDeleted.get(r.id) ?? 0, region: r.region ?? "-" },
         });
         ids.push(r.id);
       }
