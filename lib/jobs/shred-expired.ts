@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { recordEvent } from "@/lib/log/events/record-event";
+import { recordEvents } from "@/lib/log/events/record-event";
 import { RETENTION_DAYS } from "@/lib/policy/retention";
 import type { Region } from "@/lib/policy/roles";
 
@@ -31,6 +31,9 @@ export async function shredExpiredConversations(db: Db, opts: ShredOptions = {})
   const days = opts.retention ?? RETENTION_DAYS;
   const only = opts.only ? [...opts.only] : null;
   const ids: string[] = [];
+  // A cursor over conversation ids: each batch starts where the last one stopped, so the held
+  // and the not-yet-expired are looked at once per sweep, not once per batch.
+  let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const done = await db.$transaction(async (tx) => {
       // No hold may be placed, renewed or released while this batch decides: the table lock
@@ -48,6 +51,7 @@ export async function shredExpiredConversations(db: Db, opts: ShredOptions = {})
                      FROM conversation_participant p JOIN platform_account a ON a.id = p.account_id WHERE p.conversation_id = c.id) AS region
          ) x
          WHERE c.shredded_at IS NULL
+           AND c.id > ${after}::uuid
            AND (${only}::uuid[] IS NULL OR c.id = ANY (${only}::uuid[]))
            AND x.days IS NOT NULL
            AND coalesce(x.last_at, '-infinity'::timestamptz) < ${now}::timestamptz - make_interval(days => x.days)
@@ -65,18 +69,20 @@ export async function shredExpiredConversations(db: Db, opts: ShredOptions = {})
         SELECT conversation_id::text, count(*)::int AS n FROM d GROUP BY conversation_id`;
       const keysDeleted = new Map(deleted.map((d) => [d.conversation_id, d.n]));
       await tx.conversation.updateMany({ where: { id: { in: batchIds } }, data: { shreddedAt: now } });
-      for (const r of rows) {
-        await recordEvent(tx, {
+      await recordEvents(
+        tx,
+        rows.map((r) => ({
           actor: null,
-          action: "KEY_SHREDDED",
-          outcome: "ALLOWED",
+          action: "KEY_SHREDDED" as const,
+          outcome: "ALLOWED" as const,
           conversationId: r.id,
           // The participants, so an offline check can prove no held account lost content (audit:verify --retention).
           accountIds: r.accounts ?? [],
           details: { lastMessageAt: r.last_at ? r.last_at.toISOString() : null, retentionDays: r.days, keysDeleted: keysDeleted.get(r.id) ?? 0, region: r.region ?? "-" },
-        });
-        ids.push(r.id);
-      }
+        })),
+      );
+      ids.push(...batchIds);
+      after = batchIds[batchIds.length - 1]!;
       return rows.length;
     });
     if (done < batch) break;
