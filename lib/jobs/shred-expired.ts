@@ -55,9 +55,11 @@ export async function shredExpiredConversations(db: Db, opts: ShredOptions = {})
            AND (${only}::uuid[] IS NULL OR c.id = ANY (${only}::uuid[]))
            AND x.days IS NOT NULL
            AND coalesce(x.last_at, '-infinity'::timestamptz) < ${now}::timestamptz - make_interval(days => x.days)
+           -- The held accounts are an uncorrelated subquery: PostgreSQL hashes them once per batch.
            AND NOT EXISTS (
-             SELECT 1 FROM conversation_participant p JOIN preservation_hold h ON p.account_id = ANY (h.account_ids)
-              WHERE p.conversation_id = c.id AND h.released_at IS NULL AND h.expires_at > ${now}::timestamptz)
+             SELECT 1 FROM conversation_participant p
+              WHERE p.conversation_id = c.id
+                AND p.account_id IN (SELECT unnest(h.account_ids) FROM preservation_hold h WHERE h.released_at IS NULL AND h.expires_at > ${now}::timestamptz))
          ORDER BY c.id
          LIMIT ${batch}
          FOR UPDATE OF c SKIP LOCKED`;
