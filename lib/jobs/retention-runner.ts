@@ -8,16 +8,30 @@ import { SHRED_CRONTAB, SHRED_TASK, shredExpiredConversations } from "./shred-ex
 // known_crontabs table), so running one per server process and in `npm run worker` is safe.
 // A sweep cut short runs again next hour; each shred commits on its own with its event.
 
-export async function startRetentionRunner({ connectionString, staleMs, log = (l) => console.log(l) }: { connectionString: string; staleMs: number; log?: (line: string) => void }): Promise<JobRunner> {
+type RetentionRunnerOptions = {
+  connectionString: string;
+  staleMs: number;
+  log?: (line: string) => void;
+  /** false: no hourly schedule, only jobs added by hand (tests sharing a database). */
+  schedule?: boolean;
+};
+
+/** A job's payload may name conversations (`{ only: [ids] }`): a targeted run; the hourly one names none. */
+function onlyOf(payload: unknown): string[] | undefined {
+  const only = (payload as { only?: unknown } | null)?.only;
+  return Array.isArray(only) && only.every((x) => typeof x === "string") ? only : undefined;
+}
+
+export async function startRetentionRunner({ connectionString, staleMs, log = (l) => console.log(l), schedule = true }: RetentionRunnerOptions): Promise<JobRunner> {
   return startJobRunner({
     connectionString,
     concurrency: 1,
     staleMs,
     log,
-    crontab: SHRED_CRONTAB,
+    crontab: schedule ? SHRED_CRONTAB : undefined,
     tasks: {
-      [SHRED_TASK]: async () => {
-        const { shredded } = await shredExpiredConversations(getDb());
+      [SHRED_TASK]: async (payload) => {
+        const { shredded } = await shredExpiredConversations(getDb(), { only: onlyOf(payload) });
         if (shredded) log(`[retention] shredded ${shredded} conversation(s) past retention`);
       },
     },

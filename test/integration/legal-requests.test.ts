@@ -5,7 +5,8 @@ import { requestGrant } from "@/lib/access/request-grant";
 import { decideOnRequest } from "@/lib/approvals/decide-request";
 import { claimCase } from "@/lib/cases/claim-case";
 import { disconnectDb, getDb } from "@/lib/db";
-import { shredExpiredConversations } from "@/lib/jobs/shred-expired";
+import { startRetentionRunner } from "@/lib/jobs/retention-runner";
+import { SHRED_TASK, shredExpiredConversations } from "@/lib/jobs/shred-expired";
 import { placeHold, releaseHold, renewHold } from "@/lib/legal/holds";
 import { verifyLegalRequest } from "@/lib/legal/verify-request";
 import { getLegalRequest } from "@/lib/legal/get-request";
@@ -240,4 +241,24 @@ describe("holds and crypto-shredding", () => {
     const reviewer = await makeStaff(["REVIEWER"]);
     await refused(placeHold(reviewer, { kind: "PRESERVATION", reason: "a reviewer tries to hold", requestId: request.id }, meta), "ROLE");
   });
+
+  it("the sweep runs as a job on the real job runner (graphile-worker): an expired, unheld conversation is shredded and logged", async () => {
+    const w = await makeReportedConversation({ messages: 4, reportedPosition: 2 });
+    const db = getDb();
+    // Two years old: past the US retention of 365 days at the real clock the job uses.
+    await db.message.updateMany({ where: { conversationId: w.conversationId }, data: { sentAt: new Date(Date.now() - 730 * 86_400_000) } });
+    const runner = await startRetentionRunner({ connectionString: process.env.DATABASE_URL!, staleMs: 5000, log: () => {}, schedule: false });
+    try {
+      await db.$executeRaw`SELECT graphile_worker.add_job(${SHRED_TASK}, json_build_object('only', json_build_array(${w.conversationId}::text)))`;
+      await expect.poll(async () => (await db.conversation.findUniqueOrThrow({ where: { id: w.conversationId }, select: { shreddedAt: true } })).shreddedAt, { timeout: 15_000 }).not.toBeNull();
+    } finally {
+      await runner.stop();
+    }
+    expect(await db.conversationKey.count({ where: { conversationId: w.conversationId } })).toBe(0);
+    const events = await db.accessEvent.findMany({ where: { action: "KEY_SHREDDED", conversationId: w.conversationId }, select: { accountIds: true, details: true } });
+    expect(events).toHaveLength(1);
+    expect([...events[0]!.accountIds].sort()).toEqual([...w.accountIds].sort());
+    expect(events[0]!.details).toMatchObject({ retentionDays: 365, keysDeleted: 1, region: "US" });
+  });
 });
+
