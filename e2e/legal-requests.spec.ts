@@ -62,6 +62,10 @@ test("a legal request is taken in by one specialist and verified by another", as
   await page.getByRole("button", { name: "Verified", exact: true }).click();
   await expect(page.getByText("Passed")).toBeVisible();
   await expect(page.getByRole("heading", { name: /Cases \([1-9]/ })).toBeVisible();
+  await page.getByLabel("Reason").fill("2703(f) letter received with the warrant");
+  await page.getByRole("button", { name: "Place hold" }).click();
+  await expect(page.getByRole("heading", { name: "Preservation holds (1)" })).toBeVisible();
+  await expect(page.getByText("Nobody has read held material while this hold was in force.")).toBeVisible();
   await screenshot(page, "43-legal-request-verified");
   await page.emulateMedia({ colorScheme: "dark" });
   await screenshot(page, "43-legal-request-verified-dark");
