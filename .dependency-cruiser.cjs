@@ -49,9 +49,10 @@ module.exports = {
       name: "only-the-access-path-decrypts",
       comment:
         "Outside lib/crypto, only lib/access/read-case-messages.ts (after the access event commits) may reach " +
-        "the decrypt side: unwrapDataKey and open.",
+        "the decrypt side: unwrapDataKey and open. The one exception is lib/access/read-legal-document.ts, which " +
+        "opens a legal request's uploaded document (never DM content) for LEGAL, also after its event commits (ADR 020).",
       severity: "error",
-      from: { path: "^", pathNot: ["^lib/crypto/", "^lib/access/read-case-messages\\.ts$", notTest] },
+      from: { path: "^", pathNot: ["^lib/crypto/", "^lib/access/read-case-messages\\.ts$", "^lib/access/read-legal-document\\.ts$", notTest] },
       to: { path: "^lib/crypto/(decrypt|gcm-open)\\.ts$" },
     },
   ],

@@ -13,6 +13,7 @@ import { NavLinks, type NavItem } from "./nav-links";
 export function navItemsFor(roles: readonly Role[]): NavItem[] {
   const items: NavItem[] = [];
   if (can(roles, "queue:read")) items.push({ href: "/queue", label: "Queue" });
+  if (can(roles, "legal:read")) items.push({ href: "/legal", label: "Legal requests" });
   if (can(roles, "grant:approve")) items.push({ href: "/approvals", label: "Approvals" });
   if (can(roles, "audit:read")) items.push({ href: "/audit", label: "Access log" });
   if (can(roles, "rules:manage")) items.push({ href: "/rules", label: "Rules" });

@@ -41,6 +41,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** Content that existed and was destroyed on purpose (crypto-shredded at retention expiry). */
+export class GoneError extends AppError {
+  constructor(code: string, message: string) {
+    super(410, code, message);
+  }
+}
+
 export class BadRequestError extends AppError {
   constructor(message: string, code = "BAD_REQUEST", where?: ErrorWhere) {
     super(400, code, message, where);

@@ -7,6 +7,7 @@ import { saveRule } from "@/lib/detection/save-rule";
 import { MAX_BATCH_ITEMS } from "@/lib/intake/limits";
 import { pushAccounts, pushMessages, pushReport } from "@/lib/intake/push";
 import { DEMO_STAFF, upsertStaff } from "./factories";
+import { seedLegalRequests } from "./seed-legal";
 
 // Demo data goes through the same ingestion code as the platform's pushes, so it is encrypted
 // exactly as real DMs are. Idempotent: everything is keyed by platform ids.
@@ -37,6 +38,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}) {
   if (have >= data.conversations.length && haveReports >= data.reports.length) {
     log("demo data already present");
     await seedDetectionRules(db, log);
+    await seedLegalRequests(db, log);
     return;
   }
 
@@ -76,6 +78,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}) {
   }
   log(`reports: ${data.reports.length}`);
   await seedDetectionRules(db, log);
+  await seedLegalRequests(db, log);
 }
 
 /**

@@ -5,7 +5,7 @@ import { open, unwrapDataKey } from "@/lib/crypto/decrypt";
 import { messageAad, NONCE_BYTES } from "@/lib/crypto/envelope";
 import { getDb, withPgClient } from "@/lib/db";
 import type { CaseMessagesResponse } from "@/lib/dto";
-import { AppError, CaseNotFoundError, ForbiddenError, LogUnavailableError, UnauthenticatedError } from "@/lib/errors";
+import { AppError, CaseNotFoundError, ForbiddenError, GoneError, LogUnavailableError, UnauthenticatedError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { UUID_RE } from "@/lib/ids";
 import { env } from "@/lib/env";
@@ -13,7 +13,7 @@ import { hidesHeldCase } from "@/lib/policy/case-secrecy";
 import { decideContentRead, refusalAtReveal } from "@/lib/policy/content-access";
 import { decidePermission } from "@/lib/policy/permissions";
 import { loadReadContext, positionsOf, reveal, type ReadContext, type SealedMessage } from "./read-queries";
-import type { DenialReason } from "@/lib/policy/reasons";
+import { DENIAL_REASONS, type DenialReason } from "@/lib/policy/reasons";
 
 // The one path to DM plaintext. Order matters and is the product's promise:
 //   authenticate → authorise (role, claim, residency, conflicts, live grant, scope, step-up,
@@ -78,6 +78,8 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
         readLimitPerHour,
       });
       if (!decision.allow) throw new Denied(decision.reason, decision.message, kase);
+      // Past retention the data keys are gone: nothing can be opened, and the reader is told so (410).
+      if (kase.shreddedAt) throw new Denied("SHREDDED", `${DENIAL_REASONS.SHREDDED} Shredded ${kase.shreddedAt.toISOString()}.`, kase);
       const grant = kase.grant!;
       const result = await reveal(db, {
         staffId: staff.id,
@@ -107,6 +109,7 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
     if (err instanceof Denied) {
       await logDenial(staff, err.reason, err.kase ? validCaseId : null, err.kase, req, meta);
       if (!err.kase || hidesHeldCase(staff, err.kase)) throw new CaseNotFoundError();
+      if (err.reason === "SHREDDED") throw new GoneError(err.reason, err.message);
       throw new ForbiddenError(err.reason, err.message);
     }
     if (err instanceof AppError) throw err;

@@ -20,6 +20,8 @@ export type ReadContext = {
   assigneeId: string | null;
   conversationId: string;
   messageCount: number;
+  /** Set once retention destroyed the conversation's data keys (lib/jobs/shred-expired.ts). */
+  shreddedAt: Date | null;
   participants: { accountId: string; handle: string; dataRegion: Region }[];
   reportedMessageIds: string[];
   keys: { version: number; wrappedKey: string; kekId: string }[];
@@ -34,6 +36,7 @@ type Row = {
   assignee_id: string | null;
   conversation_id: string;
   message_count: number;
+  shredded_at: Date | null;
   participants: ReadContext["participants"];
   reported: string[] | null;
   keys: ReadContext["keys"] | null;
@@ -49,7 +52,7 @@ type Row = {
 
 const ctx = placeholders<{ caseId: string; staffId: string; now: Date }>();
 const READ_CONTEXT = sql`
-SELECT c.id, c.status::text AS status, c.assignee_id, c.conversation_id, conv.message_count,
+SELECT c.id, c.status::text AS status, c.assignee_id, c.conversation_id, conv.message_count, conv.shredded_at,
   (SELECT coalesce(json_agg(json_build_object('accountId', a.id, 'handle', a.handle, 'dataRegion', a.data_region)), '[]'::json)
      FROM conversation_participant p JOIN platform_account a ON a.id = p.account_id
     WHERE p.conversation_id = c.conversation_id) AS participants,
@@ -85,6 +88,7 @@ export async function loadReadContext(client: PoolClient, caseId: string, staffI
     assigneeId: r.assignee_id,
     conversationId: r.conversation_id,
     messageCount: r.message_count,
+    shreddedAt: r.shredded_at,
     participants: r.participants,
     reportedMessageIds: r.reported ?? [],
     keys: r.keys ?? [],

@@ -26,7 +26,7 @@ export async function loadCaseFacts(db: Db | Tx, caseId: string): Promise<Loaded
       conversation: { select: { messageCount: true, participants: { select: { account: { select: { id: true, dataRegion: true, isProtected: true } } } } } },
       ...ANCHOR_SELECT,
       appealOf: { select: { assigneeId: true, decidedById: true, grants: { select: { staffId: true } }, ...ANCHOR_SELECT } },
-      legalRequest: { select: { verifiedById: true, namedAccountIds: true, dateFrom: true, dateTo: true } },
+      legalRequest: { select: { verifiedById: true, verificationPassed: true, namedAccountIds: true, dateFrom: true, dateTo: true, instrument: true, jurisdiction: true } },
     },
   });
   if (!kase) return null;
@@ -53,7 +53,14 @@ export async function loadCaseFacts(db: Db | Tx, caseId: string): Promise<Loaded
         }
       : null,
     legal: legal
-      ? { verifiedById: legal.verifiedById, namedAccountIds: legal.namedAccountIds, range: await positionsBetween(db, kase.conversationId, legal.dateFrom, legal.dateTo) }
+      ? {
+          // A failed verification is no verification: the request was rejected.
+          verifiedById: legal.verificationPassed === true ? legal.verifiedById : null,
+          namedAccountIds: legal.namedAccountIds,
+          range: await positionsBetween(db, kase.conversationId, legal.dateFrom, legal.dateTo),
+          instrument: legal.instrument,
+          jurisdiction: legal.jurisdiction,
+        }
       : null,
   };
 }

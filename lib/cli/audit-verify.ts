@@ -8,19 +8,26 @@
 //        the checkpoint directory, which must hold the database's latest checkpoint, and
 //        against a checkpoint kept elsewhere (e.g. a copy of `latest` taken at the last audit),
 //        which the log must extend; recorded as an AUDIT_VERIFIED event
+//   -- --export FILE --public-key FILE --retention
+//        also the retention checks over the (verified) export: no KEY_SHREDDED inside an active
+//        hold, no hold released before its minimum (lib/log/verify/retention-verify.ts)
 //   -- --print-public-key
 //        the verifier key of the configured signing key, to hand to auditors
 // Options: --max-unsealed-seconds N, --max-seal-delay-seconds N (default 300 each).
 // Exit status: 0 intact, 1 not intact, 2 nothing verified (bad usage, unreachable database);
 // with --database, 3 intact and 4 not intact when the verdict (printed first) could not be
 // recorded as an AUDIT_VERIFIED event, e.g. on a read-only replica or with INSERT revoked.
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { auditConfig, checkpointSigningKey } from "@/lib/log/config";
 import { CheckpointDirectory, sizeOf } from "@/lib/log/checkpoints/checkpoint-directory";
 import { verifyDatabaseLog } from "@/lib/log/verify/verify-database";
 import { type FileVerifyResult, verifyCsvFile, verifyExportFile } from "@/lib/log/verify/verify-export-file";
+import { EVENT_LINE_PREFIX } from "@/lib/log/format/export-format";
+import { checkRetention, type RetentionEvent } from "@/lib/log/verify/retention-verify";
 import { cliDatabase } from "./cli-database";
 
 const USAGE = "usage: npm run audit:verify -- (--export FILE | --csv FILE | --database | --print-public-key) [--public-key FILE] [--trusted-checkpoint FILE] [--manifest FILE]";
@@ -42,6 +49,27 @@ function report(result: FileVerifyResult, what: string): number {
   return 1;
 }
 
+/** The export's events, read again for the retention checks (the integrity check has passed). */
+async function retentionOfExport(file: string) {
+  const events: RetentionEvent[] = [];
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.startsWith(EVENT_LINE_PREFIX)) continue;
+    const e = (JSON.parse(line) as { event: RetentionEvent }).event;
+    if (e.action === "HOLD_PLACED" || e.action === "HOLD_RENEWED" || e.action === "HOLD_RELEASED" || e.action === "KEY_SHREDDED") events.push(e);
+  }
+  return checkRetention(events);
+}
+
+function reportRetention(r: ReturnType<typeof checkRetention>): number {
+  if (r.problems.length === 0) {
+    console.log(`OK: retention — ${r.shreds} shreds, none inside an active hold; ${r.holds} holds, none released before its minimum`);
+    return 0;
+  }
+  for (const p of r.problems) console.error(`FAILED at seq ${p.seq}: ${p.kind}: ${p.problem}`);
+  return 1;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -52,6 +80,7 @@ async function main(): Promise<number> {
       "public-key": { type: "string" },
       "trusted-checkpoint": { type: "string" },
       manifest: { type: "string" },
+      retention: { type: "boolean" },
       "max-unsealed-seconds": { type: "string" },
       "max-seal-delay-seconds": { type: "string" },
     },
@@ -73,7 +102,9 @@ async function main(): Promise<number> {
       return report(await verifyCsvFile(values.csv, { verifierKey, manifest }), values.csv);
     }
     const result = await verifyExportFile(values.export!, { verifierKey, trustedCheckpoint: await text(values["trusted-checkpoint"]), manifest: await text(values.manifest), ...limits });
-    return report(result, values.export!);
+    const status = report(result, values.export!);
+    if (status !== 0 || !values.retention) return status;
+    return reportRetention(await retentionOfExport(values.export!));
   }
   if (values.database) {
     const config = auditConfig();

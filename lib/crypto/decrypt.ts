@@ -1,5 +1,5 @@
 import "server-only";
-import { dataKeyAad } from "./envelope";
+import { dataKeyAad, legalDocumentKeyAad } from "./envelope";
 import { getKeyProvider } from "./keys";
 
 export { open } from "./gcm-open";
@@ -12,4 +12,10 @@ export { open } from "./gcm-open";
 export async function unwrapDataKey(row: { conversationId: string; version: number; wrappedKey: Uint8Array; kekId: string }): Promise<Buffer> {
   const provider = await getKeyProvider();
   return provider.unwrap(Buffer.from(row.wrappedKey), row.kekId, dataKeyAad(row.conversationId, row.version));
+}
+
+/** A legal document's data key (lib/crypto/seal-document.ts). */
+export async function unwrapDocumentKey(row: { id: string; wrappedKey: Uint8Array; kekId: string }): Promise<Buffer> {
+  const provider = await getKeyProvider();
+  return provider.unwrap(Buffer.from(row.wrappedKey), row.kekId, legalDocumentKeyAad(row.id));
 }

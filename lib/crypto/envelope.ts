@@ -42,3 +42,13 @@ export function attachmentAad(conversationId: string, attachmentId: string, keyV
 export function dataKeyAad(conversationId: string, version: number): string {
   return `custody/data-key/v1|${conversationId}|${version}`;
 }
+
+/** A legal request's uploaded document: bound to its request and its own id. */
+export function legalDocumentAad(requestId: string, documentId: string): string {
+  return `custody/legal-document/v1|${requestId}|${documentId}`;
+}
+
+/** The document's own data key, wrapped by the key provider's KEK. */
+export function legalDocumentKeyAad(documentId: string): string {
+  return `custody/legal-document-key/v1|${documentId}`;
+}

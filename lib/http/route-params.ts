@@ -42,3 +42,6 @@ export const regionParam: RouteParam<"US" | "EU"> = (raw, name) => {
   if (s !== "US" && s !== "EU") throw new NotFoundError("No such data region.");
   return s;
 };
+
+export const legalRequestIdParam = uuidParam(() => new NotFoundError("No such legal request."));
+export const holdIdParam = uuidParam(() => new NotFoundError("No such hold."));

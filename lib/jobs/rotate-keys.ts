@@ -21,7 +21,9 @@ export async function rotateKeyEncryptionKey(db: Db, opts: { file: string; actor
   let rewrapped = 0;
   for (;;) {
     const rows = await db.conversationKey.findMany({
-      where: { kekId: { not: after.currentKekId } },
+      // A shredded conversation has no keys left; the filter also keeps a shred racing this
+      // rotation from being undone by a re-wrap of a key read just before it was deleted.
+      where: { kekId: { not: after.currentKekId }, conversation: { shreddedAt: null } },
       take: batch,
       select: { conversationId: true, version: true, wrappedKey: true, kekId: true },
     });

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as db from "@/lib/generated/prisma/enums";
 import { CASE_STATUSES, CATEGORIES, DECISIONS, GRANT_STATUSES, OUTCOMES } from "./enums";
 import { SEVERITIES } from "./detection";
+import { HOLD_KINDS } from "./holds";
+import { INSTRUMENTS, JURISDICTIONS } from "./legal-basis";
 import { POST_HOC_VERDICTS } from "./post-hoc-review";
 import { BASES, PURPOSES } from "./purposes";
 import { REGIONS, ROLES } from "./roles";
@@ -20,6 +22,9 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ["POST_HOC_VERDICTS / PostHocVerdict", POST_HOC_VERDICTS, db.PostHocVerdict],
   ["OUTCOMES / EventOutcome", OUTCOMES, db.EventOutcome],
   ["SEVERITIES / DetectionSeverity", SEVERITIES, db.DetectionSeverity],
+  ["INSTRUMENTS / LegalInstrument", INSTRUMENTS, db.LegalInstrument],
+  ["JURISDICTIONS / LegalJurisdiction", JURISDICTIONS, db.LegalJurisdiction],
+  ["HOLD_KINDS / HoldKind", HOLD_KINDS, db.HoldKind],
 ];
 
 describe("lib/policy enums and prisma/schema.prisma", () => {

@@ -1,4 +1,5 @@
 import type { CaseStatus, GrantStatus } from "./enums";
+import type { Instrument, Jurisdiction } from "./legal-basis";
 import type { Basis, Purpose, Scope } from "./purposes";
 import type { Region, Role } from "./roles";
 
@@ -33,8 +34,8 @@ export type CaseFacts = {
   anchors: readonly number[];
   /** APPEAL: who reviewed the original case, and its anchors. */
   appealOf?: { reviewerIds: readonly string[]; anchors: readonly number[] } | null;
-  /** LEGAL_REQUEST: verification, named accounts, and the positions inside its date range. */
-  legal?: { verifiedById: string | null; namedAccountIds: readonly string[]; range: Scope | null } | null;
+  /** LEGAL_REQUEST: verification, named accounts, the positions inside its date range, and the instrument that decides what it may disclose. */
+  legal?: { verifiedById: string | null; namedAccountIds: readonly string[]; range: Scope | null; instrument: Instrument; jurisdiction: Jurisdiction } | null;
 };
 
 export type GrantFacts = {

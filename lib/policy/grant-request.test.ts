@@ -95,7 +95,7 @@ describe("decideGrantRequest: nothing to scope", () => {
     const legal: StaffFacts = { ...reviewer, roles: ["LEGAL"] };
     const d = decideGrantRequest({
       staff: legal,
-      kase: kase({ basis: "LEGAL_REQUEST", anchors: [], legal: { verifiedById: "colleague", namedAccountIds: ["a"], range: null } }),
+      kase: kase({ basis: "LEGAL_REQUEST", anchors: [], legal: { verifiedById: "colleague", namedAccountIds: ["a"], range: null, instrument: "SEARCH_WARRANT", jurisdiction: "US" } }),
       purpose: "LEGAL_PROCESS",
       justification: JUSTIFIED,
     });

@@ -1,6 +1,7 @@
 import { approvalTriggers, type ApprovalTrigger } from "./approval-triggers";
 import { decideConversationAccess } from "./conversation-access";
 import type { CaseFacts, StaffFacts } from "./facts";
+import { decideLegalBasis } from "./legal-basis";
 import { EMERGENCY_MAX_HOURS, HOUR, MIN_JUSTIFICATION } from "./limits";
 import { decidePermission } from "./permissions";
 import { PURPOSE_FOR_BASIS, PURPOSE_RULES, anchoredScope, type Purpose, type Scope } from "./purposes";
@@ -55,6 +56,11 @@ function scopeFor({ staff, kase, purpose, requested }: GrantRequestFacts): Polic
       if (!legal?.verifiedById) return deny("LEGAL_NOT_VERIFIED");
       if (legal.verifiedById === staff.id) return deny("LEGAL_SELF_VERIFIED");
       if (!kase.participants.some((p) => legal.namedAccountIds.includes(p.accountId))) return deny("NOT_NAMED_ACCOUNT");
+      // A grant reveals content: the instrument must reach it (a subpoena never does). Approval
+      // always follows (LEGAL_PROCESS always needs a second person), so it is not asked here.
+      const basis = decideLegalBasis({ instrument: legal.instrument, jurisdiction: legal.jurisdiction, dataType: "CONTENT", verified: true, approved: true });
+      if (!basis.allow) return basis;
+      if (basis.purpose !== "LEGAL_PROCESS") return deny("PURPOSE_MISMATCH", "An emergency disclosure request opens EMERGENCY access.");
       return legal.range ? { allow: true, scope: legal.range } : deny("SCOPE_EMPTY");
     }
     case "window": {

@@ -59,3 +59,16 @@ export const HOUR = 60 * MINUTE;
 export const DELIVERY_GIVE_UP_HOURS = 24;
 /** One delivery attempt waits at most this long for the platform's answer. */
 export const DELIVERY_TIMEOUT_SECONDS = 10;
+
+/** A legal request's uploaded document (PDF or image), decoded, at most this many bytes. */
+export const MAX_LEGAL_DOCUMENT_BYTES = 512 * 1024;
+/** A legal request names at most this many platform accounts. */
+export const MAX_NAMED_ACCOUNTS = 20;
+/** A preservation request's hold lasts this long and may be renewed this many times (18 U.S.C. 2703(f)(2)). */
+export const PRESERVATION_HOLD_DAYS = 90;
+export const PRESERVATION_MAX_RENEWALS = 1;
+/** A hold for a CyberTipline report to NCMEC lasts a year (18 U.S.C. 2258A(h), as amended in 2024). */
+export const NCMEC_HOLD_DAYS = 365;
+/** A verification's note is at least this long: what was checked, and against what. */
+export const MIN_VERIFICATION_NOTE = 10;
+export const DAY_MS = 24 * HOUR;

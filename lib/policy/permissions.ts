@@ -26,6 +26,10 @@ export const PERMISSIONS = {
   "delivery:manage": { roles: ["ADMIN"], summary: "See decisions not yet delivered to the platform and retry their delivery (never content)" },
   "sor:export": { roles: ["ADMIN"], summary: "Export DSA statements of reasons in the EU Transparency Database shape, with no personal data" },
   "rules:manage": { roles: ["LEAD"], summary: "Write, change, switch off and test detection rules (tests run only on text typed into the page)" },
+  "legal:intake": { roles: ["LEGAL"], summary: "Take in a legal request and upload its document (stored encrypted)" },
+  "legal:read": { roles: ["LEGAL"], summary: "See the legal-request queue, a request's page and its document" },
+  "legal:verify": { roles: ["LEGAL"], summary: "Verify a legal request someone else took in (four-eyes)" },
+  "legal:hold": { roles: ["LEGAL"], summary: "Place, renew and release preservation holds (a hold never grants access)" },
   "detection:regions": { roles: ["ADMIN"], summary: "Switch proactive detection on or off per data region" },
 } as const satisfies Record<string, { roles: readonly Role[]; summary: string }>;
 

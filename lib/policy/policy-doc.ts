@@ -1,5 +1,6 @@
 import { APPROVAL_TRIGGERS } from "./approval-triggers";
 import { DETECTION_REGION_DEFAULTS, DETECTION_REGION_NOTES, SEVERITIES, SEVERITY_PRIORITY } from "./detection";
+import { DATA_TYPES, INSTRUMENTS, JURISDICTIONS, JURISDICTION_LABELS, LEGAL_BASIS, LEGAL_BASIS_NOTES } from "./legal-basis";
 import * as LIMITS from "./limits";
 import { OPERATIONS, type OperationId } from "./operations";
 import { PERMISSIONS, type Permission } from "./permissions";
@@ -89,6 +90,24 @@ Case bases each role handles (what its queue lists and which cases it may open):
 ${table(["role", "bases"], ROLES.map((r) => [r, BASES_BY_ROLE[r].join(", ") || "none"]))}
 
 (${BASES.length} bases in all: ${BASES.join(", ")}.)
+
+## Legal basis (instrument × jurisdiction → what may be disclosed)
+
+Beside the permission table: what a legal request's instrument allows, per kind of issuing
+jurisdiction and data type. A grant under a legal request opens content only where this table
+says so, only after another LEGAL colleague than the one who took the request in verified it, and
+only after second-person approval; its scope is the named accounts' conversations within the
+request's date range (an EDR: a window of at most ${LIMITS.EMERGENCY_MAX_HOURS} h).
+
+${table(
+  ["instrument", "jurisdiction", ...DATA_TYPES, "purpose", "hold", "note"],
+  INSTRUMENTS.flatMap((i) =>
+    JURISDICTIONS.map((j) => {
+      const c = LEGAL_BASIS[i][j];
+      return [i, JURISDICTION_LABELS[j], ...DATA_TYPES.map((t) => (c.types.includes(t) ? "✓" : "")), c.purpose ?? "—", c.hold ? "✓" : "", LEGAL_BASIS_NOTES[i]];
+    }),
+  ),
+)}
 
 ## Second-person approval
 

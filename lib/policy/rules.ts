@@ -38,6 +38,9 @@ export const ATTRIBUTE_RULES = {
   SELF_CHANGE: "Nobody changes their own roles, regions, account links or disabled flag.",
   OWN_EVENTS: "The event channel speaks only of the staff member's own grants and session: someone else's grant id is answered exactly like one that does not exist. It carries no message content, and holding it open does not count as activity for the idle timeout.",
   CASE_SECRECY: "A case that is not the caller's to reach (held by someone else, or outside their bases, regions or conflicts) answers exactly as one that does not exist: 404 CASE_NOT_FOUND. The access log records the true reason.",
+  LEGAL_BASIS: "What a legal request may disclose comes from its instrument and jurisdiction (the legal-basis table); a grant under it opens content only where the table allows content, after verification and second-person approval.",
+  FOUR_EYES: "A legal request is verified by a LEGAL colleague other than the one who took it in (independent callback, portal or in-person check); a failed verification rejects it. Both outcomes and any refusal are logged.",
+  HOLD: "A preservation hold lasts its kind's period (preservation request 90 days, renewable once; NCMEC report one year); placing, renewing and releasing are logged. A hold never grants access; it only stops the retention sweep.",
   CSRF: "Mutations must come from a Custody page: header x-custody-request: 1 and a same-origin Origin.",
   SIGNED: `The platform's own requests, not a person's: signed with Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature) by one of the active CUSTODY_INTAKE_SECRET secrets, a timestamp within ${SIGNATURE_TOLERANCE_MINUTES} minutes of now, and a webhook-id not accepted before. No staff session and no CSRF check (no cookie is involved); no staff access event.`,
 } as const;

@@ -5,6 +5,9 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { readCaseMessages } from "@/lib/access/read-case-messages";
 import { requestGrant } from "@/lib/access/request-grant";
 import { claimCase } from "@/lib/cases/claim-case";
+import { readLegalDocument } from "@/lib/access/read-legal-document";
+import { legalRequestBody } from "@/lib/legal/request-body";
+import { takeInLegalRequest } from "@/lib/legal/take-in-request";
 import { POST as testRoute } from "@/app/api/v1/rules/test/route";
 import { disconnectDb, getDb } from "@/lib/db";
 import { chat, disableRules, makeRule, nonce } from "./detection-world";
@@ -134,4 +137,29 @@ describe("no DM plaintext at rest", () => {
       expect(dump).not.toContain(Buffer.from(text).toString("hex"));
     }
   });
+
+  it("an uploaded legal document is stored only encrypted, and LEGAL reads it back intact", async () => {
+    const [taker] = await Promise.all([makeStaff(["LEGAL"])]);
+    const world = await makeReportedConversation({ messages: 3, reportedPosition: 2 });
+    const handle = (await getDb().platformAccount.findUniqueOrThrow({ where: { id: world.accountIds[0] }, select: { handle: true } })).handle;
+    const marker = `custody-legal-document-plaintext-${randomUUID()}`;
+    const doc = Buffer.from(`%PDF-1.4\n${marker}\n%%EOF`, "latin1");
+    const request = await takeInLegalRequest(
+      taker,
+      legalRequestBody.parse({
+        reference: "SW-NP-1", authority: "FBI", officerName: "SA Ortiz", officerEmail: "o@fbi.gov", officerPhone: "+1 202 555 0100",
+        instrument: "SEARCH_WARRANT", jurisdiction: "US", jurisdictionName: "N.D. Cal.", category: "THREATS", accountHandles: [handle],
+        dateFrom: "2026-10-01T00:00:00Z", dateTo: "2026-10-02T00:00:00Z", dataTypes: ["CONTENT"], dueAt: "2026-12-31T00:00:00Z",
+        document: { fileName: "w.pdf", mediaType: "application/pdf", contentBase64: doc.toString("base64") },
+      }),
+      meta,
+    );
+    const dump = await dumpDatabase();
+    expect(dump).toContain(request.id);
+    expect(dump).not.toContain(marker);
+    expect(dump).not.toContain(Buffer.from(marker, "latin1").toString("hex"));
+    expect(dump).not.toContain(doc.toString("base64").slice(8, 40));
+    expect((await readLegalDocument(taker, request.id, meta)).bytes.equals(doc)).toBe(true);
+  });
 });
+

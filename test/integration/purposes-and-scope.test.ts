@@ -5,7 +5,7 @@ import { requestGrant } from "@/lib/access/request-grant";
 import { decideOnRequest } from "@/lib/approvals/decide-request";
 import { claimCase } from "@/lib/cases/claim-case";
 import { disconnectDb, getDb } from "@/lib/db";
-import { assignTo, eventsSince, hiddenCase, lastSeq, makeReportedConversation, makeStaff, meta, refused } from "./world";
+import { assignTo, eventsSince, hiddenCase, lastSeq, makeLegalRequest, makeReportedConversation, makeStaff, meta, refused } from "./world";
 
 // Purposes and scope widening against a real database: each purpose's scope and conditions
 // (legal verification by someone else, the 72-hour emergency window, a different reviewer
@@ -72,13 +72,13 @@ describe("purposes", () => {
     const [legal, verifier, otherLegal] = await Promise.all([makeStaff(["LEGAL"]), makeStaff(["LEGAL"]), makeStaff(["LEGAL"])]);
     const world = await makeReportedConversation({ messages: 60 });
     const db = getDb();
-    await db.case.update({ where: { id: world.caseId }, data: { basis: "LEGAL_REQUEST" } });
     const from = new Date("2026-10-01T10:09:00Z"); // message 10
     const to = new Date("2026-10-01T10:29:00Z"); // message 30
-    const request = await db.legalRequest.create({ data: { caseId: world.caseId, reference: "SUB-1", authority: "Court", namedAccountIds: [world.accountIds[0]], dateFrom: from, dateTo: to } });
+    const request = await makeLegalRequest(legal.id, { instrument: "SEARCH_WARRANT", namedAccountIds: [world.accountIds[0]], dateFrom: from, dateTo: to });
+    await db.case.update({ where: { id: world.caseId }, data: { basis: "LEGAL_REQUEST", legalRequestId: request.id } });
     await claimCase(legal, world.caseId, meta);
     await refused(requestGrant(legal, { caseId: world.caseId, purpose: "LEGAL_PROCESS", justification: WHY }, meta), "LEGAL_NOT_VERIFIED");
-    await db.legalRequest.update({ where: { id: request.id }, data: { verifiedById: legal.id, verifiedAt: new Date() } });
+    await db.legalRequest.update({ where: { id: request.id }, data: { verifiedById: legal.id, verifiedAt: new Date(), verificationPassed: true } });
     await refused(requestGrant(legal, { caseId: world.caseId, purpose: "LEGAL_PROCESS", justification: WHY }, meta), "LEGAL_SELF_VERIFIED");
     await db.legalRequest.update({ where: { id: request.id }, data: { verifiedById: verifier.id } });
     const { status, grant } = await requestGrant(legal, { caseId: world.caseId, purpose: "LEGAL_PROCESS", justification: WHY }, meta);

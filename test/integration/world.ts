@@ -4,7 +4,7 @@ import { createSession, resolveSession } from "@/lib/auth/session-store";
 import { getDb } from "@/lib/db";
 import { pushAccounts, pushMessages, pushReport } from "@/lib/intake/push";
 import type { Region, Role } from "@/lib/policy/roles";
-import { upsertStaff } from "@/prisma/factories";
+import { createLegalRequest, type LegalRequestSpec, upsertStaff } from "@/prisma/factories";
 
 // Builds a small, isolated world per test through the real ingestion code: staff in every
 // role, a conversation of encrypted messages, and a user report that opened a case.
@@ -107,4 +107,9 @@ export async function eventsSince(seq: bigint, caseId?: string) {
 export async function lastSeq(): Promise<bigint> {
   const r = await getDb().accessEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
   return r?.seq ?? 0n;
+}
+
+/** A legal request taken in by `receivedById` (no document, not verified). */
+export function makeLegalRequest(receivedById: string, spec: LegalRequestSpec = {}) {
+  return createLegalRequest(getDb(), receivedById, spec);
 }

@@ -19,6 +19,8 @@ import { JOB_SCHEMA, jobRunnerLogger } from "@/lib/db/job-queue-schema";
 export type JobRunnerOptions = {
   connectionString: string;
   tasks: TaskList;
+  /** Recurring jobs (graphile-worker crontab lines); each fires once per slot across all runners. */
+  crontab?: string;
   concurrency: number;
   /** A runner silent this long is dead (and its locks are released). */
   staleMs: number;
@@ -58,6 +60,7 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
       noHandleSignals: true,
       logger: jobRunnerLogger("[job runner]"),
       taskList: opts.tasks,
+      ...(opts.crontab ? { crontab: opts.crontab } : {}),
       events,
     });
   } catch (err) {

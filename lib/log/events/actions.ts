@@ -37,6 +37,18 @@ export const ACTIONS = [
   "DELIVERY_RETRIED",
   // An admin's export of DSA statements of reasons (lib/outbox/export-statements.ts).
   "SOR_EXPORTED",
+  // A LEGAL specialist took in a law-enforcement request (lib/legal/take-in-request.ts); account_ids are the named accounts.
+  "LEGAL_REQUEST_RECEIVED",
+  // A different LEGAL colleague's verification of a request: details.passed, the method and the red flags shown (lib/legal/verify-request.ts).
+  "LEGAL_REQUEST_VERIFIED",
+  // The request's uploaded document opened by LEGAL (lib/access/read-legal-document.ts, ADR 020), logged before it is decrypted.
+  "LEGAL_DOCUMENT_READ",
+  // Preservation holds on named accounts (lib/legal/holds.ts). A hold never grants access.
+  "HOLD_PLACED",
+  "HOLD_RENEWED",
+  "HOLD_RELEASED",
+  // A conversation's data keys deleted at retention expiry (crypto-shredding; lib/jobs/shred-expired.ts).
+  "KEY_SHREDDED",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -175,6 +175,30 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
     ]),
   ),
   variant("DELIVERY_RETRIED", z.strictObject({ decisionId: id, previousStatus: z.enum(["QUEUED", "FAILING", "GIVEN_UP"]), attempts: count, lastError: text(200).nullable() })),
+  variant(
+    "LEGAL_REQUEST_RECEIVED",
+    z.strictObject({
+      requestId: id,
+      number: count,
+      instrument: text(40),
+      jurisdiction: text(40),
+      dataTypes: z.array(text(40)),
+      dueAt: iso,
+      document: z.strictObject({ sha256: text(64), size: count }).nullable(),
+    }),
+  ),
+  variant(
+    "LEGAL_REQUEST_VERIFIED",
+    z.union([
+      z.strictObject({ requestId: id }),
+      z.strictObject({ requestId: id, method: z.enum(["CALLBACK", "PORTAL", "IN_PERSON"]), passed: z.boolean(), note: text(2000), redFlags: z.array(text(40)), casesOpened: z.array(id) }),
+    ]),
+  ),
+  variant("LEGAL_DOCUMENT_READ", z.union([z.strictObject({ requestId: id }), z.strictObject({ requestId: id, documentId: id, sha256: text(64), size: count })])),
+  variant("HOLD_PLACED", z.strictObject({ holdId: id, kind: z.enum(["PRESERVATION", "NCMEC_REPORT"]), requestId: id.nullable(), reason: text(2000), expiresAt: iso })),
+  variant("HOLD_RENEWED", z.strictObject({ holdId: id, previousExpiresAt: iso, expiresAt: iso, renewals: count })),
+  variant("HOLD_RELEASED", z.strictObject({ holdId: id, reason: text(2000) })),
+  variant("KEY_SHREDDED", z.strictObject({ lastMessageAt: iso.nullable(), retentionDays: count, keysDeleted: count, region: text(10) })),
   variant("SOR_EXPORTED", z.strictObject({ from: iso, to: iso, statements: count, skippedNotRestrictive: count, skippedOutsideEu: count })),
 ]);
 

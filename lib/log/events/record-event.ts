@@ -101,3 +101,23 @@ export async function recordEventWith(client: PoolClient, e: EventInput): Promis
   const { rows } = await client.query<{ seq: string }>({ name: "custody-record-event", text: `INSERT INTO access_event (${columns}) VALUES (${values}) RETURNING seq`, values: params });
   return BigInt(rows[0]!.seq);
 }
+
+/**
+ * Many events as one multi-row INSERT (at most 2,000, within PostgreSQL's 65,535 parameters),
+ * each checked against its action's schema like recordEvent's. For batch jobs (the retention
+ * sweep) whose events commit with the batch they record.
+ */
+export async function recordEvents(db: Db | Tx, events: readonly EventInput[]): Promise<number> {
+  if (events.length === 0) return 0;
+  if (events.length > 2000) throw new Error("recordEvents: at most 2,000 events per statement");
+  const params: unknown[] = [];
+  const rows = events.map((e) => {
+    const row = eventRow(e);
+    return `(${INSERT_COLUMNS.map((c, i) => {
+      const value = row[c.field];
+      params.push(c.field === "details" && value !== null ? JSON.stringify(value) : value);
+      return `$${params.length}${CASTS[i]!}`;
+    }).join(", ")})`;
+  });
+  return db.$executeRawUnsafe(`INSERT INTO access_event (${COLUMN_LIST}) VALUES ${rows.join(", ")}`, ...params);
+}

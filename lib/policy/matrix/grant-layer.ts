@@ -26,7 +26,7 @@ const EXTRA: Record<Basis, string[]> = {
   PROACTIVE_FLAG: ["-"],
   EMERGENCY: ["-"],
   APPEAL: ["different reviewer", "same reviewer"],
-  LEGAL_REQUEST: ["verified by another", "verified by me", "unverified", "account not named"],
+  LEGAL_REQUEST: ["verified by another", "verified by me", "unverified", "account not named", "subpoena", "preservation"],
 };
 
 function expectedScope(purpose: Purpose, requested: Requested, extra: string): { reason?: string; scope?: [number, number] } {
@@ -40,7 +40,7 @@ function expectedScope(purpose: Purpose, requested: Requested, extra: string): {
     case "APPEAL":
       return extra === "same reviewer" ? { reason: "SAME_REVIEWER" } : anchored(10);
     case "LEGAL_PROCESS":
-      return extra === "unverified" ? { reason: "LEGAL_NOT_VERIFIED" } : extra === "verified by me" ? { reason: "LEGAL_SELF_VERIFIED" } : extra === "account not named" ? { reason: "NOT_NAMED_ACCOUNT" } : { scope: [1, 40] };
+      return extra === "unverified" ? { reason: "LEGAL_NOT_VERIFIED" } : extra === "verified by me" ? { reason: "LEGAL_SELF_VERIFIED" } : extra === "account not named" ? { reason: "NOT_NAMED_ACCOUNT" } : extra === "subpoena" ? { reason: "LEGAL_BASIS" } : extra === "preservation" ? { reason: "LEGAL_HOLD_ONLY" } : { scope: [1, 40] };
     case "EMERGENCY":
       return requested === "window" ? { scope: [50, 150] } : requested === "window over 72 h" ? { reason: "WINDOW_TOO_WIDE" } : { reason: "SCOPE_REQUIRED" };
   }
@@ -74,7 +74,7 @@ export function grantLayer(): MatrixCase[] {
         appealOf: basis === "APPEAL" ? { reviewerIds: c.extra === "same reviewer" ? [ME, OTHER] : [OTHER], anchors: [ANCHOR] } : null,
         legal:
           basis === "LEGAL_REQUEST"
-            ? { verifiedById: c.extra === "unverified" ? null : c.extra === "verified by me" ? ME : OTHER, namedAccountIds: c.extra === "account not named" ? ["someone"] : ["p2"], range: { from: 1, to: 40 } }
+            ? { verifiedById: c.extra === "unverified" ? null : c.extra === "verified by me" ? ME : OTHER, namedAccountIds: c.extra === "account not named" ? ["someone"] : ["p2"], range: { from: 1, to: 40 }, instrument: c.extra === "subpoena" ? "SUBPOENA" : c.extra === "preservation" ? "PRESERVATION" : "SEARCH_WARRANT", jurisdiction: "US" }
             : null,
       };
       const scope = expectedScope(purpose, c.requested, c.extra);
