@@ -23,6 +23,17 @@ export const HOSTILE: { category: Category; text: string }[] = [
   { category: "SCAM", text: "send me the gift card code and claim it before tonight" },
 ];
 
+/**
+ * Abuse the seeded rules do not catch: what members report that detection missed, so a report
+ * of one opens a user-report case of its own rather than joining a detection flag.
+ */
+export const UNFLAGGED_ABUSE: { category: Category; text: string }[] = [
+  { category: "HARASSMENT", text: "everyone at school thinks you're weird, stop messaging people" },
+  { category: "THREATS", text: "keep talking and see where it gets you" },
+  { category: "HATE", text: "people like you should go back where you came from" },
+  { category: "SCAM", text: "pay the fee first and the prize is yours" },
+];
+
 /** The seeded grooming rule's three signals, in the order a groomer tends to use them. */
 export const GROOMING = ["how old are you btw?", "this is just between us, don't tell your parents ok", "let's move to another app, it's more private there"];
 

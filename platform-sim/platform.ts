@@ -1,5 +1,5 @@
 import type { CustodyClient, IntakeAnswer } from "./custody-client";
-import { EVERYDAY, GROOMING, HOSTILE, pick } from "./lines";
+import { EVERYDAY, GROOMING, HOSTILE, UNFLAGGED_ABUSE, pick } from "./lines";
 import type { AccountFacts, AccountsResult, AppealBody, AppealResult, Category, ConversationDecl, MessagesResult, Region, ReportBody, ReportResult } from "./wire";
 import type { FiledAppeal, FiledReport, LineKind, SimAccount, SimConversation, World } from "./world";
 
@@ -89,14 +89,14 @@ export class Platform {
   }
 
   /**
-   * A new pair of members, one of whom insults the other, who reports it: always a new
-   * conversation, so the report opens a new USER_REPORT case (what a test wants to find).
+   * A new pair of members, one of whom abuses the other in words detection does not flag, and
+   * the other reports it: a new conversation, so the report opens a new USER_REPORT case.
    */
   async reportScenario(opts: { category?: Category; priority?: number } = {}): Promise<{ report: FiledReport; offenderId: string; reporterId: string; conversationId: string; messageId: string }> {
     const [reporter, offender] = await this.signUp(2);
-    const conv = this.world.addConversation([reporter!.id, offender!.id]);
+    const conv = this.world.addConversation([reporter!.id, offender!.id], { scripted: true });
     await this.send(conv, reporter!.id, "everyday", pick(EVERYDAY, this.random));
-    const line = opts.category ? (HOSTILE.find((h) => h.category === opts.category) ?? HOSTILE[0]!) : pick(HOSTILE, this.random);
+    const line = opts.category ? (UNFLAGGED_ABUSE.find((h) => h.category === opts.category) ?? { ...UNFLAGGED_ABUSE[0]!, category: opts.category }) : pick(UNFLAGGED_ABUSE, this.random);
     const sent = await this.send(conv, offender!.id, "hostile", line.text);
     const report = await this.fileReport(conv, reporter!.id, [sent!.id], opts.category ?? line.category, opts.priority);
     return { report, offenderId: offender!.id, reporterId: reporter!.id, conversationId: conv.id, messageId: sent!.id };
@@ -105,7 +105,7 @@ export class Platform {
   /** The grooming script: an adult writes to a minor the three signals of the seeded pattern. */
   async groomingScenario(): Promise<{ conversationId: string; groomerId: string; minorId: string; messageIds: string[]; flagged: number }> {
     const [groomer, minor] = await this.signUp(2, { minor: (i) => i === 1 });
-    const conv = this.world.addConversation([groomer!.id, minor!.id]);
+    const conv = this.world.addConversation([groomer!.id, minor!.id], { scripted: true });
     this.log(`▶ grooming script in ${conv.id}: ${groomer!.id} → ${minor!.id} (minor)`);
     await this.send(conv, minor!.id, "everyday", "hi");
     const ids: string[] = [];
@@ -150,7 +150,7 @@ export class Platform {
 
   /** One step of automatic traffic: a DM in a random conversation; now and then a report or an appeal. */
   async tick(opts: { hostileShare: number; reportEvery: number; appealShare: number }): Promise<void> {
-    const convs = [...this.world.conversations.values()].filter((c) => c.participantIds.some((p) => this.world.canSend(p)));
+    const convs = [...this.world.conversations.values()].filter((c) => !c.scripted && c.participantIds.some((p) => this.world.canSend(p)));
     if (convs.length === 0) return;
     const conv = pick(convs, this.random);
     const sender = pick(conv.participantIds, this.random);

@@ -9,7 +9,8 @@ export type AccountStatus = "active" | "warned" | "restricted" | "suspended";
 export type SimAccount = { id: string; handle: string; displayName: string; dataRegion: Region; minor: boolean; status: AccountStatus };
 export type LineKind = "everyday" | "hostile" | "grooming";
 export type SimMessage = { id: string; senderId: string; kind: LineKind; removed: boolean };
-export type SimConversation = { id: string; participantIds: string[]; messages: SimMessage[] };
+/** `scripted`: made by an action or script, which alone writes in it (automatic traffic stays out). */
+export type SimConversation = { id: string; participantIds: string[]; messages: SimMessage[]; scripted: boolean };
 
 export type ReceivedDecision = {
   decisionId: string;
@@ -68,8 +69,8 @@ export class World {
     return account;
   }
 
-  addConversation(participantIds: string[]): SimConversation {
-    const conv = { id: this.nextId("c"), participantIds, messages: [] };
+  addConversation(participantIds: string[], opts: { scripted?: boolean } = {}): SimConversation {
+    const conv = { id: this.nextId("c"), participantIds, messages: [], scripted: opts.scripted ?? false };
     this.conversations.set(conv.id, conv);
     return conv;
   }

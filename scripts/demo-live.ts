@@ -17,7 +17,8 @@ const env = {
 
 const children: ChildProcess[] = [];
 function run(name: string, command: string, args: string[]): ChildProcess {
-  const child = spawn(command, args, { stdio: "inherit", env });
+  // Its own process group, so stopping it reaches what npm and npx start under it (tsx, the server).
+  const child = spawn(command, args, { stdio: "inherit", env, detached: true });
   children.push(child);
   child.on("exit", (code, signal) => {
     console.log(`[demo:live] ${name} exited (${signal ?? code}); stopping the rest`);
@@ -30,7 +31,7 @@ let stopping = false;
 function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGTERM");
+  for (const c of children) if (c.exitCode === null && c.signalCode === null && c.pid) process.kill(-c.pid, "SIGTERM");
   setTimeout(() => process.exit(code), 5_000).unref();
   Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once("exit", r)) : null))).then(() => process.exit(code));
 }
