@@ -52,6 +52,7 @@ test("a report from the simulator reaches the open queue live; the decision come
   await screenshot(page, "70-queue-live-report");
 
   await link.click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${reported.report.caseId}$`));
   await page.getByRole("button", { name: "Claim" }).click();
   await expect(page.getByRole("button", { name: "Record decision" })).toBeVisible();
   await expect(page.getByLabel("Applies to").locator("option:checked")).toContainText("— default");
