@@ -70,6 +70,18 @@ test("a report from the simulator reaches the open queue live; the decision come
   expect(state.refusedDeliveries).toEqual([]);
   await page.goto(`/cases/${reported.report.caseId}`);
   await expect(page.getByTestId("delivery-status")).toContainText("Delivered", { timeout: 15_000 });
+
+  // A suspended member sends nothing more: the platform holds the DM and Custody receives none.
+  const sentBefore = state.counts.messagesSent;
+  expect(await sim.tryAct("message", { from: reported.offenderId })).toMatchObject({ status: 409, body: { held: true } });
+  expect((await sim.state()).counts.messagesSent).toBe(sentBefore);
+
+  // The suspended member appeals the signed decision it received: an APPEAL case on the same thread.
+  const decisionId = state.decisions.find((d) => d.caseId === reported.report.caseId)!.decisionId;
+  const appeal = await sim.act<{ caseId: string }>("appeal", { decisionId });
+  expect(appeal.caseId).not.toBe(reported.report.caseId);
+  await page.goto(`/cases/${appeal.caseId}`);
+  await expect(page.getByText("Appeal").first()).toBeVisible();
 });
 
 test("a grooming pattern the simulator sends becomes a detection-flag case naming the rule", async ({ page }) => {

@@ -13,7 +13,16 @@ export type SimState = {
   refusedDeliveries: { webhookId: string | null; reason: string }[];
 };
 
-export type Sim = { base: string; output: () => string; state: () => Promise<SimState>; act: <T>(name: string, body?: unknown) => Promise<T>; stop: () => Promise<void> };
+export type Sim = {
+  base: string;
+  output: () => string;
+  state: () => Promise<SimState>;
+  /** POST /actions/<name>; throws unless 2xx. */
+  act: <T>(name: string, body?: unknown) => Promise<T>;
+  /** POST /actions/<name>, whatever the answer. */
+  tryAct: (name: string, body?: unknown) => Promise<{ status: number; body: unknown }>;
+  stop: () => Promise<void>;
+};
 
 export async function startSimulator(): Promise<Sim> {
   const port = Number(process.env.E2E_WEBHOOK_PORT);
@@ -47,6 +56,10 @@ export async function startSimulator(): Promise<Sim> {
       const json = (await res.json()) as T;
       if (!res.ok) throw new Error(`/actions/${name}: ${res.status} ${JSON.stringify(json)}`);
       return json;
+    },
+    tryAct: async (name: string, body: unknown = {}) => {
+      const res = await fetch(`${base}/actions/${name}`, { method: "POST", body: JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
     },
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

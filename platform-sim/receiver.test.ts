@@ -69,6 +69,11 @@ describe("the decision receiver", () => {
     expect(state.accounts).toContainEqual(expect.objectContaining({ id: "t_u1", status: "suspended" }));
     expect(state.decisions).toEqual([expect.objectContaining({ decisionId: "d-1", action: "SUSPEND", verified: true, deliveries: 2 })]);
     expect(state.counts).toMatchObject({ decisionsReceived: 1, duplicateDeliveries: 1, refusedDeliveries: 0 });
+    // The suspended member's next DM is held by the platform: Custody (unreachable here) is never called.
+    world.addConversation(["t_u1", "t_u2"]);
+    const held = await fetch(`${base}/actions/message`, { method: "POST", body: JSON.stringify({ from: "t_u1" }) });
+    expect(held.status).toBe(409);
+    expect(world.counts).toMatchObject({ messagesHeld: 1, messagesSent: 0, intakeErrors: 0 });
   });
 
   it("refuses a forged or stale delivery with 401, applies nothing, and counts it", async () => {

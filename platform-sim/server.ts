@@ -7,7 +7,7 @@ import type { Category } from "./wire";
 // The platform's HTTP side: the enforcement endpoint Custody delivers decisions to
 // (POST /webhooks/custody, Standard-Webhooks-verified, applied once per decision), the state a
 // test or an operator reads (GET /state), and actions that make the platform do one thing now
-// (POST /actions/report|grooming|appeal|outage). Bound to 127.0.0.1: it is a local stand-in.
+// (POST /actions/report|grooming|message|appeal|outage). Bound to 127.0.0.1: it is a local stand-in.
 
 const MAX_BODY = 1024 * 1024;
 const CATEGORIES: readonly string[] = ["HARASSMENT", "THREATS", "GROOMING", "SCAM", "HATE", "SELF_HARM"];
@@ -85,6 +85,13 @@ export function createSimServer({ platform, deliverySecrets, log, info }: SimSer
         return send(res, 201, await platform.reportScenario({ category: category as Category | undefined, priority }));
       }
       if (name === "grooming") return send(res, 201, await platform.groomingScenario());
+      if (name === "message") {
+        if (typeof input.from !== "string") return send(res, 400, { error: "from must name one of the simulator's accounts" });
+        const conv = [...world.conversations.values()].find((c) => c.participantIds.includes(input.from as string));
+        if (!conv) return send(res, 404, { error: `no conversation of ${input.from}` });
+        const sent = await platform.send(conv, input.from, "everyday", "ok see you then");
+        return sent ? send(res, 201, { conversationId: conv.id, ...sent }) : send(res, 409, { error: `${input.from} is ${world.accounts.get(input.from)?.status}: it may not send`, held: true });
+      }
       if (name === "appeal") {
         const filed = await platform.appeal(typeof input.decisionId === "string" ? input.decisionId : undefined);
         return filed ? send(res, 201, filed) : send(res, 409, { error: "no received decision to appeal" });
