@@ -44,9 +44,14 @@ test("a report from the simulator reaches the open queue live; the decision come
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
   const reported = await sim.act<Reported>("report", { category });
+  const answeredAt = Date.now();
   expect(reported.report.newCase).toBe(true);
   const link = page.locator(`a[href="/cases/${reported.report.caseId}"]`);
   await expect(link).toBeVisible({ timeout: 15_000 });
+  // Within one polling interval (3 s) and some slack for a loaded machine.
+  const shownAfter = Date.now() - answeredAt;
+  test.info().annotations.push({ type: "report to open queue page (ms)", description: String(shownAfter) });
+  console.log(`[platform-sim.spec] report answered → row in the open queue page: ${shownAfter} ms`);
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   await expect(page.locator("tr").filter({ has: link })).toContainText("User report");
   await screenshot(page, "70-queue-live-report");
