@@ -92,7 +92,8 @@ test("a report from the simulator reaches the open queue live; the decision come
 test("a grooming pattern the simulator sends becomes a detection-flag case naming the rule", async ({ page }) => {
   const run = await sim.act<{ conversationId: string; messageIds: string[]; flagged: number }>("grooming");
   expect(run.messageIds).toHaveLength(3);
-  expect(run.flagged).toBe(1);
+  // The third signal completes the pattern, which flags the messages that carried all three.
+  expect(run.flagged).toBe(3);
 
   const db = new pg.Client({ connectionString: process.env.E2E_OWNER_URL });
   await db.connect();

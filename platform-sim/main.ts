@@ -74,7 +74,7 @@ if (!values.idle || values.script) {
   await custody.waitUntilUp(10 * 60_000, log);
   if (values.script === "grooming") {
     const run = await platform.groomingScenario().catch((e: unknown) => (log(`! grooming script failed: ${String(e)}`), null));
-    if (run) log(`grooming script done: ${run.flagged} of ${run.messageIds.length} messages flagged; staying up for decisions`);
+    if (run) log(`grooming script done: Custody flagged ${run.flagged} message${run.flagged === 1 ? "" : "s"}; staying up for decisions`);
   }
   if (!values.idle && !values.script) {
     await platform.populate(num("accounts", 2, 500), num("conversations", 1, 500));

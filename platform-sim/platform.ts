@@ -53,8 +53,12 @@ export class Platform {
     return made.map((a) => this.world.addAccount(a));
   }
 
-  /** Sends one DM (declaring its conversation the first time). Null when the sender may not send. */
-  async send(conv: SimConversation, senderId: string, kind: LineKind, text: string): Promise<{ id: string; flagged: boolean } | null> {
+  /**
+   * Sends one DM (declaring its conversation the first time). Null when the sender may not send.
+   * `flagged` is Custody's count for the batch: a conversation pattern that completes flags
+   * every message that carried one of its signals, earlier batches' included.
+   */
+  async send(conv: SimConversation, senderId: string, kind: LineKind, text: string): Promise<{ id: string; flagged: number } | null> {
     if (!this.world.canSend(senderId)) {
       this.world.counts.messagesHeld += 1;
       this.log(`· ${senderId} is ${this.world.accounts.get(senderId)?.status ?? "unknown"}: its DM in ${conv.id} is not sent`);
@@ -68,7 +72,7 @@ export class Platform {
     this.world.counts.messagesSent += res.accepted;
     this.world.counts.messagesFlagged += res.flagged;
     this.log(`→ DM ${id} in ${conv.id} from ${senderId} (${kind}): ${res.messages[0]?.status ?? "?"}${res.flagged ? ", flagged by detection" : ""}`);
-    return { id, flagged: res.flagged > 0 };
+    return { id, flagged: res.flagged };
   }
 
   /** Files a report of `messageIds` by `reporterId` (a participant). */
@@ -114,7 +118,7 @@ export class Platform {
       const sent = await this.send(conv, groomer!.id, "grooming", line);
       if (!sent) break;
       ids.push(sent.id);
-      if (sent.flagged) flagged += 1;
+      flagged += sent.flagged;
     }
     return { conversationId: conv.id, groomerId: groomer!.id, minorId: minor!.id, messageIds: ids, flagged };
   }
