@@ -58,7 +58,11 @@ const platform = new Platform(world, custody, log);
 const mode = values.script ? `script ${values.script}` : values.idle ? "idle" : `traffic at ${rate} DM/s`;
 const server = createSimServer({ platform, deliverySecrets: verifyWith, log, info: () => ({ custody: values.custody, mode, runPrefix: world.prefix }) });
 
-await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", () => resolve()));
+await new Promise<void>((resolve) =>
+  server
+    .once("error", (e: NodeJS.ErrnoException) => fail(e.code === "EADDRINUSE" ? `port ${port} is already in use: stop what holds it or pass --port` : `cannot listen on ${port}: ${e.message}`))
+    .listen(port, "127.0.0.1", () => resolve()),
+);
 log(`platform simulator on http://127.0.0.1:${port} (decisions: POST /webhooks/custody, GET /state), ${mode}, Custody at ${values.custody}`);
 
 let stopping = false;

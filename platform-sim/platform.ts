@@ -84,7 +84,7 @@ export class Platform {
       const res = await this.#post<ReportResult>("/api/v1/intake/reports", body);
       Object.assign(filed, { caseId: res.caseId, newCase: res.newCase });
       this.world.counts.reportsFiled += 1;
-      this.log(`→ report ${body.id} by ${reporterId} of ${messageIds.join(", ")} (${category}): case ${res.caseId}${res.newCase ? " (new)" : " (joined)"}`);
+      this.log(`→ report ${body.id} by ${reporterId} of ${messageIds.join(", ")} (${category}): ${res.newCase ? "new" : "joined"} case ${new URL(`/cases/${res.caseId}`, this.custody.baseUrl).href}`);
     } catch (e) {
       filed.error = e instanceof Error ? e.message : String(e);
       throw e;
