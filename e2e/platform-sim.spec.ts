@@ -89,6 +89,23 @@ test("a report from the simulator reaches the open queue live; the decision come
   await expect(page.getByText("Appeal").first()).toBeVisible();
 });
 
+test("while the platform's endpoint is down the decision is retried, and arrives once it is back", async ({ page }) => {
+  await signIn(page, STAFF.reviewer2);
+  await sim.act("outage", { seconds: 3 });
+  const reported = await sim.act<Reported>("report", { category: "HARASSMENT" });
+  await page.goto(`/cases/${reported.report.caseId}`);
+  await page.getByRole("button", { name: "Claim" }).click();
+  await page.getByLabel("Warn").check();
+  await page.getByLabel("Decision note").fill("Insulting the reporter; first warning.");
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page).toHaveURL(/\/queue/);
+  // The first attempt meets the outage (503); the outbox's retry (5–10 s later) is accepted.
+  await expect.poll(async () => (await sim.state()).decisions.find((d) => d.caseId === reported.report.caseId), { timeout: 30_000 }).toMatchObject({ action: "WARN", verified: true, applied: "account warned" });
+  const state = await sim.state();
+  expect(state.counts.outageRefusals).toBeGreaterThanOrEqual(1);
+  expect(state.accounts.find((a) => a.id === reported.offenderId)?.status).toBe("warned");
+});
+
 test("a grooming pattern the simulator sends becomes a detection-flag case naming the rule", async ({ page }) => {
   const run = await sim.act<{ conversationId: string; messageIds: string[]; flagged: number }>("grooming");
   expect(run.messageIds).toHaveLength(3);

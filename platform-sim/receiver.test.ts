@@ -109,6 +109,7 @@ describe("the decision receiver", () => {
     await fetch(`${base}/actions/outage`, { method: "POST", body: JSON.stringify({ seconds: 0 }) });
     expect((await deliver(base, "d-7", decision("d-7", "WARN", "t_u1"))).status).toBe(204);
     expect(world.accounts.get("t_u1")!.status).toBe("warned");
+    expect(world.counts).toMatchObject({ outageRefusals: 1, decisionsReceived: 1 });
   });
 
   it("refuses bad action input with 400 and an unknown route with 404", async () => {

@@ -41,6 +41,7 @@ export function createSimServer({ platform, deliverySecrets, log, info }: SimSer
 
   async function receiveDecision(req: http.IncomingMessage, res: http.ServerResponse) {
     if (Date.now() < state.outageUntil) {
+      world.counts.outageRefusals += 1;
       log(`← decision ${String(req.headers["webhook-id"] ?? "?")}: refused, the platform is in a simulated outage`);
       return send(res, 503, { error: "simulated outage" });
     }

@@ -39,6 +39,8 @@ export type Counts = {
   decisionsReceived: number;
   duplicateDeliveries: number;
   refusedDeliveries: number;
+  /** Deliveries answered 503 during a simulated outage (POST /actions/outage). */
+  outageRefusals: number;
   intakeErrors: number;
 };
 
@@ -52,7 +54,7 @@ export class World {
   readonly refused: RefusedDelivery[] = [];
   readonly reports: FiledReport[] = [];
   readonly appeals: FiledAppeal[] = [];
-  readonly counts: Counts = { accountsPushed: 0, messagesSent: 0, messagesFlagged: 0, messagesHeld: 0, reportsFiled: 0, appealsFiled: 0, decisionsReceived: 0, duplicateDeliveries: 0, refusedDeliveries: 0, intakeErrors: 0 };
+  readonly counts: Counts = { accountsPushed: 0, messagesSent: 0, messagesFlagged: 0, messagesHeld: 0, reportsFiled: 0, appealsFiled: 0, decisionsReceived: 0, duplicateDeliveries: 0, refusedDeliveries: 0, outageRefusals: 0, intakeErrors: 0 };
   #next = 0;
 
   constructor(readonly prefix: string) {}
