@@ -21,7 +21,7 @@ function run(name: string, command: string, args: string[]): ChildProcess {
   const child = spawn(command, args, { stdio: "inherit", env, detached: true });
   children.push(child);
   child.on("exit", (code, signal) => {
-    console.log(`[demo:live] ${name} exited (${signal ?? code}); stopping the rest`);
+    if (!stopping) console.log(`[demo:live] ${name} exited (${signal ?? code}); stopping the rest`);
     stop(code ?? 0);
   });
   return child;
