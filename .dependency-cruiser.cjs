@@ -55,6 +55,23 @@ module.exports = {
       from: { path: "^", pathNot: ["^lib/crypto/", "^lib/access/read-case-messages\\.ts$", "^lib/access/read-legal-document\\.ts$", notTest] },
       to: { path: "^lib/crypto/(decrypt|gcm-open)\\.ts$" },
     },
+    {
+      name: "platform-sim-speaks-http",
+      comment:
+        "The platform simulator plays an outside party: like a real platform it has only Custody's documented " +
+        "HTTP contract, so it imports nothing of Custody's tree (its own files, npm packages and Node only). " +
+        "Its tests are held to the same: they test the simulator, not Custody.",
+      severity: "error",
+      from: { path: "^platform-sim/" },
+      to: { pathNot: "^(platform-sim/|node_modules/)", dependencyTypesNot: ["core"] },
+    },
+    {
+      name: "house-does-not-import-the-sim",
+      comment: "Custody never depends on its stand-in for the platform; scripts start it as a process.",
+      severity: "error",
+      from: { path: "^(app|components|lib|bench|prisma)/" },
+      to: { path: "^platform-sim/" },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

@@ -19,7 +19,7 @@ export default defineConfig({
           // Generous: CI shares two cores with PostgreSQL and a build, and the Merkle, demo-data and
           // dependency-graph tests do real work (5 s timed out under load).
           testTimeout: 30_000,
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "test/unit/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "test/unit/**/*.test.ts", "platform-sim/**/*.test.ts"],
         },
       },
       {

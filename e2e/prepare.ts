@@ -41,11 +41,15 @@ try {
     CUSTODY_KEK: randomBytes(32).toString("base64"),
     // TOTP steps spent by the specs of this run (see e2e/fixtures.ts).
     E2E_TOTP_STATE: path.join(dataDir, `totp-steps-${dbName}.json`),
-    // Decisions are delivered to a receiver the outbox spec runs on this port; while none
-    // listens, deliveries fail and are retried, as with a platform that is down.
+    // Decisions are delivered to the platform's endpoint on this port. Specs own it in turn
+    // (one worker, run one after another): decision-delivery.spec.ts runs its receiver there,
+    // platform-sim.spec.ts the platform simulator (docs/decisions/018). While none listens,
+    // deliveries fail and are retried, as with a platform that is down.
     E2E_WEBHOOK_PORT: String(webhookPort),
     CUSTODY_PLATFORM_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/webhooks/custody`,
     CUSTODY_PLATFORM_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64")}`,
+    // The intake's secret, shared with the platform simulator the platform-sim spec starts.
+    CUSTODY_INTAKE_SECRET: `whsec_${randomBytes(32).toString("base64")}`,
   });
   const { getDb, disconnectDb } = await import("../lib/db");
   const { seedDemo } = await import("../prisma/seed");

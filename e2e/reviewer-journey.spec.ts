@@ -10,9 +10,10 @@ test("reviewer reads a reported thread through a justified grant; the auditor se
   await expect(page.getByRole("heading", { name: /queue/i })).toBeVisible();
   await screenshot(page, "01-queue");
 
-  // A case without a protected participant: those need a second person first (see
-  // approval-round-trip.spec.ts).
-  await page.locator("tbody tr").filter({ hasNotText: "Protected" }).getByRole("button", { name: "Claim" }).first().click();
+  // A user-report case without a protected participant: those need a second person first (see
+  // approval-round-trip.spec.ts). Other specs add detection-flag and appeal cases to the same
+  // queue (platform-sim.spec.ts), so the basis is chosen, not assumed from the order.
+  await page.locator("tbody tr").filter({ hasText: "User report" }).filter({ hasNotText: "Protected" }).getByRole("button", { name: "Claim" }).first().click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   const caseId = page.url().split("/").pop()!;
   await expect(page.getByLabel("Purpose")).toHaveValue("USER_REPORT");

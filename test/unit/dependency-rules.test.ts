@@ -38,11 +38,13 @@ const violated = (r: ICruiseResult) => [...new Set(r.summary.violations.map((v) 
 
 describe("the real tree", () => {
   it("holds every layering rule, with the @/ alias resolved", async () => {
-    const r = await cruiseTree(root, ["app", "components", "lib", "bench", "prisma"]);
+    const r = await cruiseTree(root, ["app", "components", "lib", "bench", "prisma", "platform-sim"]);
     expect(r.summary.violations).toEqual([]);
     // Proof that imports were followed: the access path's edge to the decrypt side is seen.
     const reader = r.modules.find((m) => m.source === "lib/access/read-case-messages.ts");
     expect(reader?.dependencies.map((d) => d.resolved)).toContain("lib/crypto/decrypt.ts");
+    // …and the simulator's, between its own files.
+    expect(r.modules.find((m) => m.source === "platform-sim/main.ts")?.dependencies.map((d) => d.resolved)).toContain("platform-sim/server.ts");
     expect(r.summary.totalCruised).toBeGreaterThan(300);
   });
 });
@@ -56,12 +58,16 @@ const cases: { rule: string; files: Record<string, string> }[] = [
   { rule: "policy-is-pure", files: { "lib/db.ts": "export const db = 1;\n", "lib/policy/rules.ts": 'import { db } from "@/lib/db";\nexport const r = db;\n' } },
   { rule: "only-the-access-path-decrypts", files: { "lib/crypto/decrypt.ts": "export const open = 1;\n", "lib/cases/peek.ts": 'import { open } from "@/lib/crypto/decrypt";\nexport const p = open;\n' } },
   { rule: "only-the-access-path-decrypts", files: { "lib/crypto/gcm-open.ts": "export const open = 1;\n", "app/api/x/route.ts": 'import { open } from "@/lib/crypto/gcm-open";\nexport const GET = open;\n' } },
+  { rule: "platform-sim-speaks-http", files: { "lib/intake/schemas.ts": "export const s = 1;\n", "platform-sim/wire.ts": 'import { s } from "@/lib/intake/schemas";\nexport const w = s;\n' } },
+  { rule: "platform-sim-speaks-http", files: { "lib/outbox/sign-webhook.ts": "export const h = 1;\n", "platform-sim/signing.ts": 'import { h } from "../lib/outbox/sign-webhook";\nexport const v = h;\n' } },
+  { rule: "platform-sim-speaks-http", files: { "components/labels.ts": "export const L = 1;\n", "platform-sim/server.test.ts": 'import { L } from "@/components/labels";\nexport const t = L;\n' } },
+  { rule: "house-does-not-import-the-sim", files: { "platform-sim/world.ts": "export class World {}\n", "lib/demo/live.ts": 'import { World } from "@/platform-sim/world";\nexport const w = World;\n' } },
 ];
 
 describe("each rule bites", () => {
   it.each(cases)("$rule refuses a planted import", async ({ rule, files }) => {
     const dir = fixture(files);
-    expect(violated(await cruiseTree(dir, ["app", "components", "lib"].filter((d) => Object.keys(files).some((f) => f.startsWith(`${d}/`)))))).toEqual([rule]);
+    expect(violated(await cruiseTree(dir, ["app", "components", "lib", "platform-sim"].filter((d) => Object.keys(files).some((f) => f.startsWith(`${d}/`)))))).toEqual([rule]);
   });
 
   it("allows the access path itself, and tests, to reach the decrypt side", async () => {
@@ -71,5 +77,13 @@ describe("each rule bites", () => {
       "lib/cases/peek.test.ts": 'import { open } from "@/lib/crypto/decrypt";\nexport const t = open;\n',
     });
     expect(violated(await cruiseTree(dir, ["lib"]))).toEqual([]);
+  });
+
+  it("lets the simulator reach its own files, npm packages and Node's", async () => {
+    const dir = fixture({
+      "platform-sim/wire.ts": "export type W = 1;\n",
+      "platform-sim/signing.ts": 'import { createHmac } from "node:crypto";\nimport http from "http";\nimport type { W } from "./wire";\nexport const s: W | typeof createHmac | typeof http | null = null;\n',
+    });
+    expect(violated(await cruiseTree(dir, ["platform-sim"]))).toEqual([]);
   });
 });

@@ -6,9 +6,7 @@ import { listQueue } from "@/lib/cases/list-queue";
 import { CATEGORIES } from "@/lib/policy/enums";
 import { CATEGORY_LABEL } from "@/components/labels";
 import { QueueFilters, queueHref, type QueueStatus } from "@/components/queue/queue-filters";
-import { QueueTable } from "@/components/queue/queue-table";
-import { RowKeyboardNav } from "@/components/queue/row-keyboard-nav";
-import { EmptyState } from "@/components/ui/empty-state";
+import { LiveQueue } from "@/components/queue/live-queue";
 import { AccessRefused } from "@/components/access-refused";
 import { Kbd } from "@/components/ui/kbd";
 
@@ -48,16 +46,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         </p>
       </div>
       <QueueFilters status={filters.status} category={filters.category} />
-      {page.items.length === 0 ? (
-        <EmptyState title={filters.cursor ? "No more cases" : "No cases here"}>
-          {filters.status === "mine" ? "You have no claimed cases." : "Nothing matches these filters right now."}
-        </EmptyState>
-      ) : (
-        <>
-          <QueueTable items={page.items} caption={caption} />
-          <RowKeyboardNav />
-        </>
-      )}
+      <LiveQueue initial={page} filters={filters} caption={caption} />
       <nav aria-label="Queue pages" className="flex gap-4 text-[13px]">
         {filters.cursor ? <Link href={queueHref({ status: filters.status, category: filters.category })}>First page</Link> : null}
         {page.nextCursor ? (
