@@ -37,6 +37,9 @@ export const ACTIONS = [
   "DELIVERY_RETRIED",
   // An admin's export of DSA statements of reasons (lib/outbox/export-statements.ts).
   "SOR_EXPORTED",
+  // The sealer's witness alarm (lib/log/sealer/sealer.ts): no checkpoint has reached the witness
+  // quorum for longer than CUSTODY_WITNESS_MAX_LAG (outcome FAILED), or that has cleared (ALLOWED).
+  "WITNESS_LAG_ALARM",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
