@@ -48,6 +48,13 @@ describe("cosignature/v1", () => {
     expect(() => parseCosignerKey(vkey.replace(/\+[0-9a-f]{8}\+/, "+00000000+"))).toThrow(/key id/);
   });
 
+  it("parses vkeys whose base64 key contains '+' itself", () => {
+    const withPlus = Array.from({ length: 64 }, (_, i) => cosignerVerifierKey(NAME, createPublicKey(ed25519KeyFromSeed(Buffer.alloc(32, i)))))
+      .filter((v) => v.split("+").length > 3);
+    expect(withPlus.length).toBeGreaterThan(0);
+    for (const v of withPlus) expect(parseCosignerKey(v).vkey).toBe(v);
+  });
+
   it("verifies its own cosignatures and refuses a forged one, another checkpoint, or a shifted timestamp", () => {
     const key = parseCosignerKey(cosignerVerifierKey(NAME, witnessPub));
     const line = cosign(SPEC_BODY, { name: NAME, privateKey: witnessKey }, 1700000000);

@@ -51,9 +51,12 @@ export function cosignerVerifierKey(name: string, publicKey: KeyObject | Uint8Ar
 export function parseCosignerKey(text: string): CosignerKey {
   const bad = (why: string) => new NoteError("malformed", `witness key: ${why}`);
   const vkey = text.trim();
-  const parts = vkey.split("+");
-  if (parts.length !== 3) throw bad("expected <name>+<key id>+<key>");
-  const [name = "", idHex = "", keyB64 = ""] = parts;
+  // Base64 may itself contain "+", so split at the first one and take the fixed-width id.
+  const plus = vkey.indexOf("+");
+  const name = vkey.slice(0, plus);
+  const idHex = vkey.slice(plus + 1, plus + 9);
+  const keyB64 = vkey.slice(plus + 10);
+  if (plus <= 0 || vkey[plus + 9] !== "+") throw bad("expected <name>+<key id>+<key>");
   if (!isKeyName(name)) throw bad("invalid key name");
   if (!/^[0-9a-f]{8}$/.test(idHex)) throw bad("key id must be 8 lower-case hex digits");
   const key = decodeBase64(keyB64);
