@@ -18,9 +18,11 @@ export interface WitnessProcess {
 
 export async function startWitness(opts: { port: number; logVkeys: string[]; name: string; dir?: string }): Promise<WitnessProcess> {
   const dir = opts.dir ?? (await mkdtemp(path.join(tmpdir(), "custody-witness-")));
-  const args = ["--conditions=react-server", "lib/cli/witness.ts", "--key", path.join(dir, "witness.key"), "--port", String(opts.port), "--name", opts.name];
+  // Node itself with tsx's loader (not the tsx wrapper, which forks a child): signals such as
+  // SIGSTOP, which the tests use to hang the witness, reach the process that serves.
+  const args = ["--import", "tsx", "--conditions=react-server", "lib/cli/witness.ts", "--key", path.join(dir, "witness.key"), "--port", String(opts.port), "--name", opts.name];
   for (const v of opts.logVkeys) args.push("--log", v);
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_OPTIONS: "" } });
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_OPTIONS: "" } });
   let out = "";
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
