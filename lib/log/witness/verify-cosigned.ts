@@ -19,7 +19,6 @@ export interface CosignedVerdict {
 export function verifyCosignedCheckpoint(note: string, opts: { logKey: string | string[]; witnesses: readonly (string | CosignerKey)[]; quorum: number; origin?: string }): CosignedVerdict {
   const witnesses = opts.witnesses.map((w) => (typeof w === "string" ? parseCosignerKey(w) : w));
   const fail = (problem: string, size: number | null = null): CosignedVerdict => ({ ok: false, size, quorum: opts.quorum, signedBy: [], missing: witnesses.map((w) => w.name), problem });
-  let size: number;
   const logKeys = Array.isArray(opts.logKey) ? opts.logKey : [opts.logKey];
   let opened: number | null = null;
   let lastError = "no log key given";
@@ -33,7 +32,7 @@ export function verifyCosignedCheckpoint(note: string, opts: { logKey: string | 
     }
   }
   if (opened === null) return fail(`the log's signature does not verify: ${lastError}`);
-  size = opened;
+  const size = opened;
   const { body } = parseNote(note);
   const lines = note.slice(body.length + 1, -1).split("\n");
   let valid;
