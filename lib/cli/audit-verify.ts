@@ -11,6 +11,12 @@
 //   -- --export FILE --public-key FILE --retention
 //        also the retention checks over the (verified) export: no KEY_SHREDDED inside an active
 //        hold, no hold released before its minimum (lib/log/verify/retention-verify.ts)
+//   -- --cosigned FILE --public-key FILE --witness VKEY [--witness VKEY…] [--quorum K]
+//        a checkpoint note with witness cosignatures (GET /api/v1/audit/checkpoints/latest's
+//        `note`), offline: the log's signature and at least K (default 1) valid cosignatures by
+//        the given witnesses; prints which witnesses signed
+//   With --database, --witness/--quorum also require K cosignatures on the database's newest
+//   checkpoint.
 //   -- --print-public-key
 //        the verifier key of the configured signing key, to hand to auditors
 // Options: --max-unsealed-seconds N, --max-seal-delay-seconds N (default 300 each).
@@ -28,9 +34,10 @@ import { verifyDatabaseLog } from "@/lib/log/verify/verify-database";
 import { type FileVerifyResult, verifyCsvFile, verifyExportFile } from "@/lib/log/verify/verify-export-file";
 import { EVENT_LINE_PREFIX } from "@/lib/log/format/export-format";
 import { checkRetention, type RetentionEvent } from "@/lib/log/verify/retention-verify";
+import { type CosignedVerdict, verifyCosignedCheckpoint } from "@/lib/log/witness/verify-cosigned";
 import { cliDatabase } from "./cli-database";
 
-const USAGE = "usage: npm run audit:verify -- (--export FILE | --csv FILE | --database | --print-public-key) [--public-key FILE] [--trusted-checkpoint FILE] [--manifest FILE]";
+const USAGE = "usage: npm run audit:verify -- (--export FILE | --csv FILE | --database | --cosigned FILE | --print-public-key) [--public-key FILE] [--trusted-checkpoint FILE] [--manifest FILE] [--witness VKEY…] [--quorum K]";
 
 function report(result: FileVerifyResult, what: string): number {
   if (result.ok) {
@@ -83,8 +90,15 @@ async function main(): Promise<number> {
       retention: { type: "boolean" },
       "max-unsealed-seconds": { type: "string" },
       "max-seal-delay-seconds": { type: "string" },
+      cosigned: { type: "string" },
+      witness: { type: "string", multiple: true },
+      quorum: { type: "string" },
     },
   });
+  const witnessKeys = values.witness ?? [];
+  const quorum = values.quorum === undefined ? Math.min(1, witnessKeys.length) : Number(values.quorum);
+  if (!Number.isInteger(quorum) || quorum < 0) throw new UsageError("--quorum must be a non-negative integer");
+  if (quorum > witnessKeys.length) throw new UsageError(`--quorum ${quorum} needs at least ${quorum} --witness keys`);
   const seconds = (v: string | undefined) => (v === undefined ? undefined : Number(v) * 1000);
   const limits = { maxUnsealedAgeMs: seconds(values["max-unsealed-seconds"]), maxSealDelayMs: seconds(values["max-seal-delay-seconds"]) };
   const text = (file: string | undefined) => (file === undefined ? undefined : readFile(file, "utf8"));
@@ -92,6 +106,12 @@ async function main(): Promise<number> {
   if (values["print-public-key"]) {
     console.log((await checkpointSigningKey()).verifierKey);
     return 0;
+  }
+  if (values.cosigned) {
+    const logKey = keysOf(await text(values["public-key"]));
+    if (!logKey) throw new UsageError("--public-key FILE is required with --cosigned");
+    if (witnessKeys.length === 0) throw new UsageError("--witness VKEY is required with --cosigned");
+    return reportWitnesses(verifyCosignedCheckpoint((await text(values.cosigned))!, { logKey, witnesses: witnessKeys, quorum }));
   }
   if (values.export || values.csv) {
     const verifierKey = keysOf(await text(values["public-key"]));
@@ -120,7 +140,15 @@ async function main(): Promise<number> {
       if (trustedCheckpoint !== undefined && result.ok) console.log(`the log extends the trusted checkpoint of size ${claimedSize(trustedCheckpoint)}`);
       // The verdict is printed before it is recorded: a check whose record cannot be written
       // still tells the operator what it found, and then says, by its exit status, what it could not do.
-      const verdict = report(result, "the database log");
+      let verdict = report(result, "the database log");
+      if (witnessKeys.length > 0) {
+        const latest = await pool.query<{ tree_size: string; note: string }>("SELECT tree_size::text, note FROM audit_checkpoint ORDER BY tree_size DESC LIMIT 1");
+        const row = latest.rows[0];
+        const lines = row ? await pool.query<{ line: string }>("SELECT line FROM audit_cosignature WHERE tree_size = $1::bigint", [row.tree_size]) : { rows: [] };
+        const note = row ? row.note + lines.rows.map((l) => `${l.line}\n`).join("") : "";
+        const witnessed = row ? reportWitnesses(verifyCosignedCheckpoint(note, { logKey: verifierKey, witnesses: witnessKeys, quorum, origin: config.origin })) : (console.error("FAILED: witnesses: nothing is sealed yet"), 1);
+        if (witnessed !== 0) verdict = 1;
+      }
       const unrecorded = await recordVerification(db.ownerUrl, result, trustedCheckpoint).then(() => null, (error: unknown) => error);
       if (unrecorded === null) return verdict;
       console.error(`audit:verify: could not record this verification as an AUDIT_VERIFIED event: ${reasonOf(unrecorded)}`);
@@ -132,6 +160,17 @@ async function main(): Promise<number> {
     }
   }
   throw new UsageError(USAGE);
+}
+
+function reportWitnesses(v: CosignedVerdict): number {
+  const who = v.signedBy.map((s) => `${s.name} at ${new Date(s.timestamp * 1000).toISOString()}`).join(", ") || "none";
+  if (v.ok) {
+    console.log(`OK: the checkpoint of size ${v.size} carries ${v.signedBy.length} valid witness cosignature(s) (quorum ${v.quorum}): ${who}`);
+    if (v.missing.length > 0) console.log(`not cosigned by: ${v.missing.join(", ")}`);
+    return 0;
+  }
+  console.error(`FAILED: witnesses: ${v.problem} (size ${v.size ?? "?"}); signed by: ${who}; missing: ${v.missing.join(", ") || "none"}`);
+  return 1;
 }
 
 /** The verification is itself an event in the log (AUDIT_VERIFIED), written through the app's one writer. */

@@ -31,4 +31,18 @@ export const logEnvSchema = z.object({
    * sealer seals every 250 ms, so a minute means it has stopped (or cannot keep up).
    */
   CUSTODY_READY_MAX_SEALER_LAG_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * The witnesses the sealer asks to cosign each checkpoint (C2SP tlog-witness): entries
+   * separated by `;` or newlines, each `label url vkey` (the witness's cosignature/v1 key).
+   * Parsed and checked in lib/log/config.ts.
+   */
+  CUSTODY_WITNESSES: z.string().optional(),
+  /** How many witness cosignatures make a checkpoint witnessed (default 1 when witnesses are set). */
+  CUSTODY_WITNESS_QUORUM: z.coerce.number().int().min(1).optional(),
+  /** Seconds a checkpoint may wait for a quorum before readiness degrades and an alarm is logged. */
+  CUSTODY_WITNESS_MAX_LAG: z.coerce.number().int().min(1).default(300),
+  /** Whether readiness fails (503) instead of warning while the log is unwitnessed past the lag. */
+  CUSTODY_WITNESS_ENFORCE: flag.default(false),
+  /** The deadline of one add-checkpoint call, in milliseconds. */
+  CUSTODY_WITNESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3000),
 });

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { logEnvSchema } from "@/lib/config/log-settings";
 import { type SigningKey, loadSigningKey } from "./checkpoints/signing-key";
+import { type WitnessEndpoint, parseWitnessList } from "./witness/witness-client";
 
 // The access log's settings (lib/config/log-settings.ts) resolved to paths, and its signing key
 // loaded once per process. The sealer and verifier CLIs use this without the web app's env().
@@ -13,6 +14,13 @@ export interface AuditConfig {
   sealerInServer: boolean;
   /** Readiness: the oldest unsealed event may be at most this old (seconds). */
   maxSealerLagSeconds: number;
+  /** The witnesses asked to cosign checkpoints (empty: the log is not witnessed). */
+  witnesses: WitnessEndpoint[];
+  /** Cosignatures that make a checkpoint witnessed. */
+  witnessQuorum: number;
+  witnessMaxLagSeconds: number;
+  witnessEnforce: boolean;
+  witnessTimeoutMs: number;
 }
 
 export function auditConfig(vars: Record<string, string | undefined> = process.env): AuditConfig {
@@ -32,6 +40,27 @@ export function auditConfig(vars: Record<string, string | undefined> = process.e
     origin: e.CUSTODY_LOG_ORIGIN,
     sealerInServer: e.CUSTODY_SEALER,
     maxSealerLagSeconds: e.CUSTODY_READY_MAX_SEALER_LAG_SECONDS,
+    ...witnessSettings(e),
+  };
+}
+
+function witnessSettings(e: ReturnType<typeof logEnvSchema.parse>) {
+  let witnesses: WitnessEndpoint[];
+  try {
+    witnesses = parseWitnessList(e.CUSTODY_WITNESSES);
+  } catch (error) {
+    throw new Error(`Custody's access-log settings are invalid:\n  ${(error as Error).message}`);
+  }
+  const quorum = e.CUSTODY_WITNESS_QUORUM ?? Math.min(1, witnesses.length);
+  if (quorum > witnesses.length) {
+    throw new Error(`Custody's access-log settings are invalid:\n  CUSTODY_WITNESS_QUORUM is ${quorum} but only ${witnesses.length} witness(es) are configured`);
+  }
+  return {
+    witnesses,
+    witnessQuorum: quorum,
+    witnessMaxLagSeconds: e.CUSTODY_WITNESS_MAX_LAG,
+    witnessEnforce: e.CUSTODY_WITNESS_ENFORCE,
+    witnessTimeoutMs: e.CUSTODY_WITNESS_TIMEOUT_MS,
   };
 }
 

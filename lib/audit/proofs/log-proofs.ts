@@ -19,6 +19,8 @@ export interface CheckpointDto {
   rootHash: string;
   createdAt: string;
   note: string;
+  /** On the latest checkpoint only: the witness cosignatures whose lines the note carries. */
+  cosignatures?: { witness: string; keyId: string; timestamp: string }[];
 }
 
 export interface InclusionProofDto {
@@ -58,7 +60,18 @@ export async function latestCheckpoint(staff: StaffContext, db: Queryable = audi
   assertMayRead(staff);
   const latest = await checkpoint(db);
   if (!latest) throw new NotFoundError("Nothing has been sealed yet, so there is no checkpoint.");
-  return latest;
+  // The witnesses' cosignatures (C2SP tlog-cosignature) ride on the note as further signature
+  // lines, so one note verifies with the log's key and with each witness's; tools that know only
+  // the log's key ignore them.
+  const cos = await db.query<{ witness_name: string; key_id: string; cosigned_at: Date; line: string }>(
+    "SELECT witness_name, key_id::text, cosigned_at, line FROM audit_cosignature WHERE tree_size = $1::bigint ORDER BY witness_name, key_id",
+    [String(latest.treeSize)],
+  );
+  return {
+    ...latest,
+    note: latest.note + cos.rows.map((r) => `${r.line}\n`).join(""),
+    cosignatures: cos.rows.map((r) => ({ witness: r.witness_name, keyId: Number(r.key_id).toString(16).padStart(8, "0"), timestamp: r.cosigned_at.toISOString() })),
+  };
 }
 
 export async function eventInclusionProof(staff: StaffContext, seqText: string, opts: { treeSize?: number } = {}, db: Queryable = auditPool()): Promise<InclusionProofDto> {

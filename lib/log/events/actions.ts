@@ -49,6 +49,9 @@ export const ACTIONS = [
   "HOLD_RELEASED",
   // A conversation's data keys deleted at retention expiry (crypto-shredding; lib/jobs/shred-expired.ts).
   "KEY_SHREDDED",
+  // The sealer's witness alarm (lib/log/sealer/sealer.ts): no checkpoint has reached the witness
+  // quorum for longer than CUSTODY_WITNESS_MAX_LAG (outcome FAILED), or that has cleared (ALLOWED).
+  "WITNESS_LAG_ALARM",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -200,6 +200,17 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
   variant("HOLD_RELEASED", z.strictObject({ holdId: id, reason: text(2000) })),
   variant("KEY_SHREDDED", z.strictObject({ lastMessageAt: iso.nullable(), retentionDays: count, keysDeleted: count, region: text(10) })),
   variant("SOR_EXPORTED", z.strictObject({ from: iso, to: iso, statements: count, skippedNotRestrictive: count, skippedOutsideEu: count })),
+  variant(
+    "WITNESS_LAG_ALARM",
+    z.strictObject({
+      state: z.enum(["raised", "cleared"]),
+      witnessedSize: count,
+      lagSeconds: count,
+      maxLagSeconds: count,
+      quorum: count,
+      witnesses: z.array(z.strictObject({ label: text(100), cosignedSize: count.nullable(), lastError: text(300).nullable() })).max(50),
+    }),
+  ),
 ]);
 
 /** `action` and `details` of an event, typed per action. */

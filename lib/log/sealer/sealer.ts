@@ -4,9 +4,11 @@ import { type AuditConfig, auditConfig, checkpointSigningKey } from "../config";
 import { CheckpointDirectory, CheckpointForkError } from "../checkpoints/checkpoint-directory";
 import { CheckpointStoreError } from "../checkpoints/store-guard";
 import { eventInsert } from "../events/record-event";
+import type { DetailsOf } from "../events/event-details";
 import { GapWatch } from "./gap-watch";
 import { type SealResult, TreeStateError, sealPendingEvents } from "./seal-pending-events";
 import { syncCheckpointDirectory } from "../checkpoints/sync-checkpoints";
+import { WitnessClient, type WitnessStatus, witnessedState } from "../witness/witness-client";
 
 // The sealer loop. Exactly one runs at a time, elected with a session-level PostgreSQL
 // advisory lock held on the connection it seals with: if that process dies, PostgreSQL drops
@@ -45,6 +47,14 @@ export interface SealerAlarm {
   since: string;
 }
 
+/** No checkpoint has reached the witness quorum for longer than the allowed lag. */
+export interface WitnessAlarm {
+  reason: string;
+  since: string;
+  witnessedSize: number;
+  lagSeconds: number;
+}
+
 export interface SealerStats {
   leader: boolean;
   batches: number;
@@ -52,6 +62,9 @@ export interface SealerStats {
   treeSize: number;
   lastError: string | null;
   alarm: SealerAlarm | null;
+  /** Each configured witness as this sealer last saw it (empty without witnesses). */
+  witnesses: WitnessStatus[];
+  witnessAlarm: WitnessAlarm | null;
 }
 
 /** The refusals that mean damage, not a passing fault such as a dropped connection. */
@@ -63,7 +76,7 @@ function alarmKind(error: unknown): SealerAlarm["kind"] | null {
 }
 
 export class Sealer {
-  readonly stats: SealerStats = { leader: false, batches: 0, sealed: 0, treeSize: 0, lastError: null, alarm: null };
+  readonly stats: SealerStats = { leader: false, batches: 0, sealed: 0, treeSize: 0, lastError: null, alarm: null, witnesses: [], witnessAlarm: null };
   readonly #opts: Required<Omit<SealerOptions, "config" | "beforeCommit">> & Pick<SealerOptions, "beforeCommit">;
   readonly #config: AuditConfig;
   readonly #gaps = new GapWatch();
@@ -71,6 +84,12 @@ export class Sealer {
   #client: pg.Client | null = null;
   #loop: Promise<void> | null = null;
   #sweeps: { at: number; floor: string }[] = [];
+  // Witnessing runs beside sealing on a pool of its own, never on the sealing connection (whose
+  // transactions it must not join) and never awaited by the seal loop.
+  readonly #witnessPool: pg.Pool | null = null;
+  readonly #witnesses: WitnessClient | null = null;
+  #latest: { size: number; note: string } | null = null;
+  #lagCheck: { at: number; running: Promise<void> | null } = { at: 0, running: null };
 
   constructor(opts: SealerOptions) {
     this.#config = opts.config ?? auditConfig();
@@ -82,6 +101,17 @@ export class Sealer {
       log: (m) => console.log(`[sealer] ${m}`),
       ...opts,
     };
+    if (this.#config.witnesses.length > 0) {
+      this.#witnessPool = new pg.Pool({ connectionString: opts.connectionString, max: 2, application_name: "custody-witness-client" });
+      this.#witnessPool.on("error", () => {});
+      this.#witnesses = new WitnessClient({
+        witnesses: this.#config.witnesses,
+        db: this.#witnessPool,
+        timeoutMs: this.#config.witnessTimeoutMs,
+        log: (m) => this.#opts.log(m),
+      });
+      this.stats.witnesses = this.#witnesses.status;
+    }
   }
 
   /** Runs until stop(): seals when elected, waits as a standby otherwise. */
@@ -94,6 +124,21 @@ export class Sealer {
     this.#abort.abort();
     await this.#loop?.catch(() => {});
     await this.#disconnect();
+    await this.#witnesses?.idle();
+    await this.#lagCheck.running;
+    await this.#witnessPool?.end().catch(() => {});
+  }
+
+  /** Offers the newest checkpoint to the witnesses now and waits for their answers (tests, --once). */
+  async witnessNow(): Promise<void> {
+    if (!this.#witnesses || !this.#witnessPool) return;
+    const r = await this.#witnessPool.query<{ size: string; note: string }>("SELECT tree_size::text AS size, note FROM audit_checkpoint ORDER BY tree_size DESC LIMIT 1");
+    const row = r.rows[0];
+    if (row) this.#latest = { size: Number(row.size), note: row.note };
+    await this.#witnesses.idle();
+    await this.#witnesses.offer(this.#latest);
+    this.stats.witnesses = this.#witnesses.status;
+    await this.#checkWitnessLag();
   }
 
   /**
@@ -131,6 +176,7 @@ export class Sealer {
           continue;
         }
         const result = await this.#sealOnce(this.#opts.maxBatch);
+        this.#witness();
         await this.#sweepIfDue();
         reported = "";
         if (this.stats.alarm) {
@@ -190,7 +236,56 @@ export class Sealer {
       this.stats.sealed += result.sealed;
     }
     this.stats.treeSize = result.treeSize;
+    if (result.checkpoint) this.#latest = { size: result.checkpoint.size, note: result.checkpoint.note };
     return result;
+  }
+
+  /** Starts witnessing the newest checkpoint and, at most once a second, the lag check; waits for neither. */
+  #witness(): void {
+    const witnesses = this.#witnesses;
+    if (!witnesses) return;
+    const offered = this.#latest ? witnesses.offer(this.#latest) : this.witnessNow();
+    offered.catch(() => {}).finally(() => (this.stats.witnesses = witnesses.status));
+    if (!this.#lagCheck.running && Date.now() - this.#lagCheck.at >= 1000) {
+      this.#lagCheck.at = Date.now();
+      this.#lagCheck.running = this.#checkWitnessLag()
+        .catch((error: unknown) => this.#opts.log(`witness lag check failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => (this.#lagCheck.running = null));
+    }
+  }
+
+  /** Raises the witness alarm once when the newest quorum-cosigned checkpoint falls too far behind, and clears it. */
+  async #checkWitnessLag(): Promise<void> {
+    const pool = this.#witnessPool;
+    const witnesses = this.#witnesses;
+    if (!pool || !witnesses) return;
+    const { witnessedSize, lagSeconds } = await witnessedState(pool, witnesses.keys, this.#config.witnessQuorum);
+    const max = this.#config.witnessMaxLagSeconds;
+    const status = witnesses.status;
+    this.stats.witnesses = status;
+    const summary = status.map((w) => ({ label: w.label, cosignedSize: w.cosignedSize, lastError: w.lastError?.slice(0, 300) ?? null }));
+    const details = { witnessedSize, lagSeconds, maxLagSeconds: max, quorum: this.#config.witnessQuorum, witnesses: summary };
+    if (lagSeconds > max && !this.stats.witnessAlarm) {
+      const reason = `no checkpoint has reached the witness quorum of ${this.#config.witnessQuorum} for ${lagSeconds} s (limit ${max} s); the newest witnessed size is ${witnessedSize}`;
+      this.stats.witnessAlarm = { reason, since: new Date().toISOString(), witnessedSize, lagSeconds };
+      this.#opts.log(`ALARM: ${reason}; witnesses: ${summary.map((w) => `${w.label}=${w.lastError ?? `ok at ${w.cosignedSize}`}`).join(", ")}`);
+      await this.#insertEvent(pool, "FAILED", { state: "raised", ...details });
+    } else if (lagSeconds <= max && this.stats.witnessAlarm) {
+      this.#opts.log(`the witness alarm raised at ${this.stats.witnessAlarm.since} has cleared: size ${witnessedSize} is witnessed`);
+      this.stats.witnessAlarm = null;
+      await this.#insertEvent(pool, "ALLOWED", { state: "cleared", ...details });
+    } else if (this.stats.witnessAlarm) {
+      this.stats.witnessAlarm = { ...this.stats.witnessAlarm, witnessedSize, lagSeconds };
+    }
+  }
+
+  async #insertEvent(pool: pg.Pool, outcome: "FAILED" | "ALLOWED", details: DetailsOf<"WITNESS_LAG_ALARM">): Promise<void> {
+    const { columns, values, params } = eventInsert({ actor: null, action: "WITNESS_LAG_ALARM", outcome, details });
+    try {
+      await pool.query(`INSERT INTO access_event (${columns}) VALUES (${values})`, params);
+    } catch (error) {
+      this.#opts.log(`could not record the witness alarm in the access log: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   async #sweepIfDue(): Promise<void> {
