@@ -37,6 +37,9 @@ export const ACTIONS = [
   "DELIVERY_RETRIED",
   // An admin's export of DSA statements of reasons (lib/outbox/export-statements.ts).
   "SOR_EXPORTED",
+  // Staff created from the command line by an operator (npm run staff:create), allowed or refused;
+  // the bootstrap of a first admin on a non-demo database (lib/staff/create-staff-from-cli.ts).
+  "STAFF_CREATED_BY_OPERATOR",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

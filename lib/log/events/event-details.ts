@@ -176,6 +176,19 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
   ),
   variant("DELIVERY_RETRIED", z.strictObject({ decisionId: id, previousStatus: z.enum(["QUEUED", "FAILING", "GIVEN_UP"]), attempts: count, lastError: text(200).nullable() })),
   variant("SOR_EXPORTED", z.strictObject({ from: iso, to: iso, statements: count, skippedNotRestrictive: count, skippedOutsideEu: count })),
+  variant(
+    "STAFF_CREATED_BY_OPERATOR",
+    z.strictObject({
+      /** The operating-system user who ran the command, as cli:<user>. */
+      by: text(200),
+      /** Whether --allow-with-admin was given. */
+      allowWithAdmin: z.boolean(),
+      /** Active admins that existed when it ran. */
+      activeAdmins: count,
+      subject: z.strictObject({ id: id.optional(), email: z.string() }),
+      after: staffSnapshot,
+    }),
+  ),
 ]);
 
 /** `action` and `details` of an event, typed per action. */
