@@ -12,6 +12,7 @@ import { assertSafeTextDeep, parseIntakeBody } from "@/lib/intake/intake-errors"
 import { intakeVerifier } from "@/lib/intake/intake-verifier";
 import { runIntake, type Tally } from "@/lib/intake/run-intake";
 import type { Tx } from "@/lib/db";
+import { observeRequest } from "@/lib/observability/metrics";
 import { assertSameOriginMutation, errorResponse, readJson } from "./handle";
 import { readBodyText } from "./read-body";
 import { type RequestMeta, requestMetaFrom } from "./request-meta";
@@ -112,7 +113,8 @@ export function withOperation<
   const passive = { passive: spec.passive === true };
   const paramSpecs = spec.params ? Object.entries(spec.params) : null;
   const { query: querySchema, body: bodySchema } = spec;
-  return async (req, ctx) => {
+  return (req, ctx) => timed(id, run(req, ctx));
+  async function run(req: Request, ctx: NextContext | undefined): Promise<Response> {
     try {
       if (csrf) assertSameOriginMutation(req);
       const staff = session ? await currentStaff() : await authorizeApi(id, req, passive);
@@ -130,7 +132,15 @@ export function withOperation<
     } catch (err) {
       return errorResponse(err, spec.unavailable);
     }
-  };
+  }
+}
+
+/** Counts a request and its latency by operation id (lib/observability/metrics.ts). */
+async function timed(operation: string, response: Promise<Response>): Promise<Response> {
+  const startedAt = performance.now();
+  const res = await response;
+  observeRequest(operation, res.status, startedAt);
+  return res;
 }
 
 /**
@@ -140,14 +150,14 @@ export function withOperation<
  * set its own cache headers.
  */
 export function withPublicOperation(id: PublicOperationId, handler: (req: Request, ctx?: NextContext) => Response | Promise<Response>): RouteHandler {
-  void id;
-  return async (req, ctx) => {
+  const run = async (req: Request, ctx?: NextContext) => {
     try {
       return await handler(req, ctx);
     } catch (err) {
       return errorResponse(err);
     }
   };
+  return (req, ctx) => timed(id, run(req, ctx));
 }
 
 export type SignedInput<B extends z.ZodType> = {
@@ -170,7 +180,8 @@ export type SignedInput<B extends z.ZodType> = {
  */
 export function withSignedOperation<B extends z.ZodType>(id: SignedOperationId, spec: { body: B; maxBytes: number }, handler: (input: SignedInput<B>) => Promise<Response>): RouteHandler {
   const route = id.slice(id.lastIndexOf("/") + 1) as IntakeRoute;
-  return async (req) => {
+  return (req) => timed(id, run(req));
+  async function run(req: Request): Promise<Response> {
     try {
       if (!(req.headers.get("content-type") ?? "").includes("application/json")) throw new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "Send a JSON body (content-type: application/json).");
       const text = await readBodyText(req, spec.maxBytes);
@@ -192,5 +203,5 @@ export function withSignedOperation<B extends z.ZodType>(id: SignedOperationId, 
       }
       return res;
     }
-  };
+  }
 }

@@ -6,7 +6,7 @@ import { requestContext } from "./request-context.mjs";
 // The logger's guarantees, on its real output: JSON lines, the request id on every line written
 // inside a request, redacted fields, and no configured secret anywhere in a line.
 
-function capture(env: NodeJS.ProcessEnv) {
+function capture(env: Record<string, string | undefined>) {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
