@@ -6,9 +6,10 @@
 // It also gives every request its id (the caller's X-Request-Id when well formed, else a new
 // UUID) and runs it inside lib/observability/request-context.mjs, so every log line of that
 // request carries it; serves Prometheus metrics on a port of their own (CUSTODY_METRICS_PORT),
-// summed across the workers by the primary (docs/decisions/022); and on SIGTERM stops taking
-// requests, lets the accepted ones finish, then stops the sealer and job runner and closes the
-// pools (lib/observability/shutdown.mjs) before it exits.
+// summed across the workers by the primary (docs/decisions/022); and on SIGTERM fails readiness,
+// keeps accepting for a lame-duck delay (CUSTODY_SHUTDOWN_DELAY_SECONDS), then stops accepting,
+// lets the requests in flight finish, stops the sealer and job runner and closes the pools
+// (lib/observability/shutdown.mjs) before it exits 0.
 import cluster from "node:cluster";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
@@ -26,6 +27,7 @@ const metricsPort = process.env.CUSTODY_METRICS_PORT ? Number(process.env.CUSTOD
 const metricsHost = process.env.CUSTODY_METRICS_HOST ?? "127.0.0.1";
 const metricsToken = process.env.CUSTODY_METRICS_TOKEN ?? "";
 const shutdownMs = 1000 * Number(process.env.CUSTODY_SHUTDOWN_TIMEOUT_SECONDS ?? 25);
+const lameDuckMs = 1000 * Number(process.env.CUSTODY_SHUTDOWN_DELAY_SECONDS ?? 1);
 
 // The token that makes our peer header trustworthy (lib/http/client-address.ts): made here,
 // inherited by the workers, unknown to clients. Set before the logger is made, which scrubs it.
@@ -40,6 +42,7 @@ function fail(message) {
 if (metricsPort !== null && !(Number.isInteger(metricsPort) && metricsPort > 0 && metricsPort < 65536)) fail("CUSTODY_METRICS_PORT: must be a port number");
 if (metricsToken && metricsToken.length < 16) fail("CUSTODY_METRICS_TOKEN: must be at least 16 characters");
 if (!(shutdownMs > 0)) fail("CUSTODY_SHUTDOWN_TIMEOUT_SECONDS: must be a positive number");
+if (!(lameDuckMs >= 0)) fail("CUSTODY_SHUTDOWN_DELAY_SECONDS: must be a number of seconds, 0 or more");
 let trusted;
 try {
   trusted = parseTrustedProxies(process.env.CUSTODY_TRUSTED_PROXIES);
@@ -101,7 +104,7 @@ if (cluster.isPrimary && workers > 1) {
       metricsServer?.close();
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);
       // A worker that cannot finish within its own deadline is not waited for forever.
-      setTimeout(() => process.exit(1), shutdownMs + 10_000).unref();
+      setTimeout(() => process.exit(1), lameDuckMs + shutdownMs + 10_000).unref();
     });
   }
   log.info(`Custody listening on http://localhost:${port} (${workers} workers)`);
@@ -114,7 +117,11 @@ if (cluster.isPrimary && workers > 1) {
   await app.prepare();
   const handle = app.getRequestHandler();
   let stopping = false;
+  let signalled = false;
+  let inFlight = 0;
   const server = http.createServer((req, res) => {
+    inFlight++;
+    res.once("close", () => inFlight--);
     const requestId = requestIdFrom(req.headers["x-request-id"]);
     req.headers["x-request-id"] = requestId;
     res.setHeader("x-request-id", requestId);
@@ -125,10 +132,12 @@ if (cluster.isPrimary && workers > 1) {
       // Draining: a keep-alive connection closes as soon as its response is out.
       if (stopping) setImmediate(() => server.closeIdleConnections());
     });
-    if (stopping) {
-      // Arrived on a kept-alive connection after SIGTERM: not accepted, so the balancer retries it.
-      res.writeHead(503, { "content-type": "application/json", connection: "close", "retry-after": "1" });
-      return void res.end(JSON.stringify({ error: { code: "SHUTTING_DOWN", message: "This server is shutting down; try again." } }));
+    // Draining: a request on a connection already open is served, and the connection then closes.
+    if (stopping) res.setHeader("connection", "close");
+    // From SIGTERM on, readiness fails, so the balancer stops sending new work here.
+    if (signalled && req.method === "GET" && (req.url ?? "").split("?")[0] === "/api/ready") {
+      res.writeHead(503, { "content-type": "application/json", "cache-control": "no-store" });
+      return void res.end(JSON.stringify({ ready: false, problem: "this server is shutting down" }));
     }
     stamp(req, res);
     return requestContext.run({ requestId }, () => handle(req, res));
@@ -138,23 +147,30 @@ if (cluster.isPrimary && workers > 1) {
     if (workers === 1) log.info(`Custody listening on http://localhost:${server.address().port}`);
   });
   const metricsServer = cluster.isPrimary && metricsPort !== null ? serveMetrics(() => client.register.metrics()) : null;
+  const drain = () => {
+    stopping = true;
+    log.info({ inFlight }, "stopping: no new connections; draining the requests in flight");
+    metricsServer?.close();
+    server.close(async () => {
+      await runShutdown((m) => log.error(m));
+      log.info("stopped cleanly");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => {
+      log.error(`requests still open after ${shutdownMs} ms: closing their connections`);
+      server.closeAllConnections();
+    }, shutdownMs).unref();
+    setTimeout(() => process.exit(1), shutdownMs + 5_000).unref();
+  };
   for (const sig of ["SIGINT", "SIGTERM"]) {
     process.on(sig, () => {
-      if (stopping) return;
-      stopping = true;
-      log.info({ signal: sig }, "stopping: no new requests; draining");
-      metricsServer?.close();
-      server.close(async () => {
-        await runShutdown((m) => log.error(m));
-        log.info("stopped cleanly");
-        process.exit(0);
-      });
-      server.closeIdleConnections();
-      setTimeout(() => {
-        log.error(`requests still open after ${shutdownMs} ms: closing their connections`);
-        server.closeAllConnections();
-      }, shutdownMs).unref();
-      setTimeout(() => process.exit(1), shutdownMs + 5_000).unref();
+      if (signalled) return;
+      signalled = true;
+      // The lame-duck second: the balancer learns this node is going while it still accepts, and
+      // connections the kernel (or the cluster's primary) has queued for it reach it, not a reset.
+      log.info({ signal: sig, lameDuckMs }, "stopping: still accepting for the lame-duck delay");
+      setTimeout(drain, lameDuckMs);
     });
   }
 }
