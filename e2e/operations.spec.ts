@@ -6,6 +6,7 @@ import http from "node:http";
 import net from "node:net";
 import pg from "pg";
 import { Webhook } from "standardwebhooks";
+import { DEMO_PASSWORD, STAFF, totpCode } from "./fixtures";
 
 // The operator's kit on a real production server (lib/cli/serve.mjs with two cluster workers,
 // the build e2e/prepare.ts made, this run's database): metrics summed across the workers behind
@@ -82,7 +83,7 @@ test.beforeAll(async () => {
   port = await freePort();
   metricsPort = await freePort();
   server = spawn(process.execPath, ["lib/cli/serve.mjs", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", CUSTODY_WORKERS: "2", CUSTODY_METRICS_PORT: String(metricsPort), CUSTODY_METRICS_TOKEN: metricsToken, CUSTODY_INTAKE_SECRET: intakeSecret, CUSTODY_SHUTDOWN_TIMEOUT_SECONDS: "20" },
+    env: { ...process.env, NODE_ENV: "production", CUSTODY_WORKERS: "2", CUSTODY_METRICS_PORT: String(metricsPort), CUSTODY_METRICS_TOKEN: metricsToken, CUSTODY_INTAKE_SECRET: intakeSecret, CUSTODY_SHUTDOWN_TIMEOUT_SECONDS: "20", NEXTAUTH_URL: `http://localhost:${port}` },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout!.on("data", (d: Buffer) => (output += d.toString()));
@@ -123,6 +124,33 @@ test("metrics are summed across the workers, behind a bearer token on their own 
   expect(text).toMatch(/custody_http_request_duration_seconds_bucket\{le="[^"]+",operation="POST \/api\/v1\/intake\/accounts"\} \d+/);
   for (const name of ["custody_log_seal_lag_seconds", "custody_log_unsealed_events", "custody_outbox_deliveries", "custody_job_queue_depth", "custody_intake_items"]) expect(text, name).toContain(`# TYPE ${name} gauge`);
   expect(text).toMatch(/custody_intake_items\{route="messages",outcome="accepted"\} \d+/);
+});
+
+const seenPlaintext: string[] = [];
+
+test("a reviewer reads a seeded thread through this server (its text is what the log must not hold)", async ({ page }) => {
+  const base = `http://localhost:${port}`;
+  await page.goto(`${base}/signin`);
+  await page.getByLabel("Email").fill(STAFF.reviewer2);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/queue/);
+  await page.locator("tbody tr").filter({ hasNotText: "Protected" }).getByRole("button", { name: "Claim" }).first().click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
+  await page.getByLabel("Justification").fill("Reviewing the reported messages and their context for a policy decision");
+  await page.getByRole("button", { name: "Open thread" }).click();
+  await expect(page).toHaveURL(/\/step-up\?next=/);
+  await page.getByLabel("Authenticator code").fill(await totpCode(STAFF.reviewer2));
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page).toHaveURL(/\/thread$/);
+  const messages = page.getByRole("list", { name: "Messages" }).getByRole("listitem");
+  await expect(messages.first()).toBeVisible();
+  for (const t of await messages.allInnerTexts()) {
+    // The longest line of each message: its text, not the sender or time around it.
+    const line = t.split("\n").sort((a, b) => b.length - a.length)[0]!.trim();
+    if (line.length >= 12) seenPlaintext.push(line);
+  }
+  expect(seenPlaintext.length).toBeGreaterThan(1);
 });
 
 test("SIGTERM under load: every accepted request is answered and stored whole, then a clean exit", async () => {
@@ -179,7 +207,8 @@ test("the server's whole output: JSON lines with request ids, no DM text, no sec
   for (const r of requests) expect(r.reqId, JSON.stringify(r)).toEqual(expect.any(String));
   // The id the caller sent is the id on the line, so the platform's logs and ours join.
   expect(requests.some((r) => r.reqId === `ops-load-${run}-3` && r.path === "/api/v1/intake/messages")).toBe(true);
-  // No DM text, whole or in part.
+  // No DM text, whole or in part: neither what intake was sent nor the seeded thread it showed.
+  for (const text of seenPlaintext) expect(output).not.toContain(text);
   expect(output).not.toContain(`periwinkle-${run}`);
   expect(output).not.toContain("meet me after school");
   // No secret this server was given.

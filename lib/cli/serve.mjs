@@ -34,6 +34,9 @@ const lameDuckMs = 1000 * Number(process.env.CUSTODY_SHUTDOWN_DELAY_SECONDS ?? 1
 if (cluster.isPrimary) process.env.CUSTODY_PEER_TOKEN = randomBytes(32).toString("base64url");
 const log = logger();
 routeConsoleToLogger(log);
+// Node's warnings (deprecations) as warn lines, not as stderr text the console route calls errors.
+process.removeAllListeners("warning");
+process.on("warning", (w) => log.warn({ warning: w.name, code: w.code }, w.message));
 
 function fail(message) {
   log.fatal(message);
@@ -151,11 +154,15 @@ if (cluster.isPrimary && workers > 1) {
     stopping = true;
     log.info({ inFlight }, "stopping: no new connections; draining the requests in flight");
     metricsServer?.close();
-    server.close(async () => {
-      await runShutdown((m) => log.error(m));
-      log.info("stopped cleanly");
-      process.exit(0);
-    });
+    // Outside any request's context: the callback runs when the last connection closes, and
+    // its lines are the process's, not that request's.
+    server.close(() =>
+      requestContext.exit(async () => {
+        await runShutdown((m) => log.error(m));
+        log.info("stopped cleanly");
+        process.exit(0);
+      }),
+    );
     server.closeIdleConnections();
     setTimeout(() => {
       log.error(`requests still open after ${shutdownMs} ms: closing their connections`);

@@ -90,7 +90,8 @@ export function makeLogger(env, destination) {
  * so that everything the process prints is one JSON line with the request id.
  */
 export function routeConsoleToLogger(log = logger()) {
-  const write = (level) => (...args) => log[level](format(...args));
+  // Next.js colours its own messages; a JSON line carries text, not terminal escapes.
+  const write = (level) => (...args) => log[level](format(...args).replace(/\u001b\[[0-9;]*m/g, ""));
   console.log = write("info");
   console.info = write("info");
   console.debug = write("debug");
