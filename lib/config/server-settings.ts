@@ -15,6 +15,8 @@ export const serverEnvSchema = z.object({
   CUSTODY_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** pino's level: fatal, error, warn, info, debug, trace or silent. */
   CUSTODY_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** On SIGTERM, how long the server still accepts (readiness already failing) before it stops. */
+  CUSTODY_SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).default(1),
   /** How long SIGTERM waits for accepted requests before closing their connections. */
   CUSTODY_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().default(25),
 });
