@@ -7,7 +7,8 @@
 // UUID) and runs it inside lib/observability/request-context.mjs, so every log line of that
 // request carries it; serves Prometheus metrics on a port of their own (CUSTODY_METRICS_PORT),
 // summed across the workers by the primary (docs/decisions/022); and on SIGTERM fails readiness,
-// keeps accepting for a lame-duck delay (CUSTODY_SHUTDOWN_DELAY_SECONDS), then stops accepting,
+// keeps accepting for a lame-duck delay (CUSTODY_SHUTDOWN_DELAY_SECONDS) and until connections
+// stop arriving, then stops accepting,
 // lets the requests in flight finish, stops the sealer and job runner and closes the pools
 // (lib/observability/shutdown.mjs) before it exits 0.
 import cluster from "node:cluster";
@@ -107,7 +108,7 @@ if (cluster.isPrimary && workers > 1) {
       metricsServer?.close();
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(sig);
       // A worker that cannot finish within its own deadline is not waited for forever.
-      setTimeout(() => process.exit(1), lameDuckMs + shutdownMs + 10_000).unref();
+      setTimeout(() => process.exit(1), lameDuckMs + 2 * shutdownMs + 10_000).unref();
     });
   }
   log.info(`Custody listening on http://localhost:${port} (${workers} workers)`);
@@ -170,14 +171,23 @@ if (cluster.isPrimary && workers > 1) {
     }, shutdownMs).unref();
     setTimeout(() => process.exit(1), shutdownMs + 5_000).unref();
   };
+  let lastConnection = 0;
+  server.on("connection", () => (lastConnection = performance.now()));
+  // Stop accepting once the lame-duck delay is over and no connection has arrived for a quarter
+  // of a second (the balancer has seen readiness fail, and the connections the cluster's primary
+  // had queued for this worker have reached it), or at the latest after the shutdown timeout.
+  const QUIET_MS = 250;
+  const drainWhenQuiet = (deadline) => {
+    const quietFor = performance.now() - lastConnection;
+    if (quietFor >= QUIET_MS || performance.now() >= deadline) return drain();
+    setTimeout(() => drainWhenQuiet(deadline), QUIET_MS - quietFor);
+  };
   for (const sig of ["SIGINT", "SIGTERM"]) {
     process.on(sig, () => {
       if (signalled) return;
       signalled = true;
-      // The lame-duck second: the balancer learns this node is going while it still accepts, and
-      // connections the kernel (or the cluster's primary) has queued for it reach it, not a reset.
       log.info({ signal: sig, lameDuckMs }, "stopping: still accepting for the lame-duck delay");
-      setTimeout(drain, lameDuckMs);
+      setTimeout(() => drainWhenQuiet(performance.now() + shutdownMs), lameDuckMs);
     });
   }
 }
