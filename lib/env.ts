@@ -5,6 +5,7 @@ import { z } from "zod";
 import { parseWorkingHours } from "@/lib/config/working-hours";
 import { logEnvSchema } from "@/lib/config/log-settings";
 import { outboxEnvSchema } from "@/lib/config/outbox-settings";
+import { serverEnvSchema } from "@/lib/config/server-settings";
 import { parseTrustedProxies } from "@/lib/http/forwarded.mjs";
 import { parseIntakeSecrets } from "@/lib/intake/signature";
 
@@ -36,6 +37,8 @@ const schema = z.object({
   ...logEnvSchema.shape,
   // Where decisions are delivered, with which secret, and the dispatcher's schedule.
   ...outboxEnvSchema.shape,
+  // The server process's workers, metrics port, log level and shutdown deadline (lib/cli/serve.mjs).
+  ...serverEnvSchema.shape,
 }).superRefine((e, ctx) => {
   if (e.CUSTODY_PLATFORM_WEBHOOK_URL && !e.CUSTODY_PLATFORM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: "custom", path: ["CUSTODY_PLATFORM_WEBHOOK_SECRET"], message: "required when CUSTODY_PLATFORM_WEBHOOK_URL is set (deliveries are always signed)" });
@@ -58,6 +61,9 @@ function checkProxyList(list: string, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: "custom", message: `${err instanceof Error ? err.message : err}; give IP addresses or CIDR ranges, comma-separated` });
   }
 }
+
+/** Every variable this schema reads (.env.example must list each: lib/config/env-example.test.ts). */
+export const ENV_VARIABLES = Object.keys(schema.shape) as readonly string[];
 
 export type Env = z.infer<typeof schema> & { dataDir: string; passwordSignIn: boolean; trustedProxies: BlockList };
 

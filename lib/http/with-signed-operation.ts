@@ -9,6 +9,7 @@ import { runIntake, runSqlIntake, type Tally } from "@/lib/intake/run-intake";
 import { prismaSql, type Sql } from "@/lib/db/tagged";
 import { errorResponse } from "./handle";
 import { readBodyText } from "./read-body";
+import { timed } from "./timed";
 import type { RouteHandler, SignedOperationId } from "./with-operation";
 
 // The platform's signed routes, apart from the staff routes' wrapper: they need no session, so
@@ -36,7 +37,8 @@ export type SignedInput<B extends z.ZodType> = {
  */
 export function withSignedOperation<B extends z.ZodType>(id: SignedOperationId, spec: { body: B; maxBytes: number }, handler: (input: SignedInput<B>) => Promise<Response>): RouteHandler {
   const route = id.slice(id.lastIndexOf("/") + 1) as IntakeRoute;
-  return async (req) => {
+  return (req) => timed(id, run(req));
+  async function run(req: Request): Promise<Response> {
     try {
       if (!(req.headers.get("content-type") ?? "").includes("application/json")) throw new AppError(415, "UNSUPPORTED_MEDIA_TYPE", "Send a JSON body (content-type: application/json).");
       const text = await readBodyText(req, spec.maxBytes);
@@ -59,5 +61,5 @@ export function withSignedOperation<B extends z.ZodType>(id: SignedOperationId, 
       }
       return res;
     }
-  };
+  }
 }

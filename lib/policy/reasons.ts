@@ -68,6 +68,9 @@ export const DENIAL_REASONS = {
   SELF_CHANGE: "Nobody changes their own roles, regions, links or status; ask another admin.",
   ROLES_REQUIRED: "A staff member needs at least one role.",
   REGION_REQUIRED: "A staff member with a content role needs at least one region.",
+  // npm run staff:create is the bootstrap: once an admin exists, staff are made in the app.
+  ADMIN_EXISTS: "An active admin already exists: create staff in the app, or pass --allow-with-admin to do it from the command line anyway.",
+  EMAIL_TAKEN: "A staff member with this email already exists.",
 } as const;
 
 export type DenialReason = keyof typeof DENIAL_REASONS;

@@ -52,6 +52,9 @@ export const ACTIONS = [
   // The sealer's witness alarm (lib/log/sealer/sealer.ts): no checkpoint has reached the witness
   // quorum for longer than CUSTODY_WITNESS_MAX_LAG (outcome FAILED), or that has cleared (ALLOWED).
   "WITNESS_LAG_ALARM",
+  // Staff created from the command line by an operator (npm run staff:create), allowed or refused;
+  // the bootstrap of a first admin on a non-demo database (lib/staff/create-staff-from-cli.ts).
+  "STAFF_CREATED_BY_OPERATOR",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -211,6 +211,19 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
       witnesses: z.array(z.strictObject({ label: text(100), cosignedSize: count.nullable(), lastError: text(300).nullable() })).max(50),
     }),
   ),
+  variant(
+    "STAFF_CREATED_BY_OPERATOR",
+    z.strictObject({
+      /** The operating-system user who ran the command, as cli:<user>. */
+      by: text(200),
+      /** Whether --allow-with-admin was given. */
+      allowWithAdmin: z.boolean(),
+      /** Active admins that existed when it ran. */
+      activeAdmins: count,
+      subject: z.strictObject({ id: id.optional(), email: z.string() }),
+      after: staffSnapshot,
+    }),
+  ),
 ]);
 
 /** `action` and `details` of an event, typed per action. */
