@@ -5,6 +5,8 @@ import { can } from "@/lib/policy/permissions";
 import { SignOutButton } from "./auth/sign-out-button";
 import { ROLE_LABEL } from "./labels";
 import { NavLinks, type NavItem } from "./nav-links";
+import { ThemeToggle } from "./theme-toggle";
+import type { Theme } from "@/lib/client/theme";
 
 /**
  * Navigation asks the same permission table as the server (lib/policy/permissions.ts). This
@@ -24,7 +26,7 @@ export function navItemsFor(roles: readonly Role[]): NavItem[] {
   return items;
 }
 
-export function AppShell({ staff, children }: { staff: StaffSummary; children: ReactNode }) {
+export function AppShell({ staff, theme, children }: { staff: StaffSummary; theme: Theme; children: ReactNode }) {
   const roles = staff.roles.map((r) => ROLE_LABEL[r]).join(", ");
   const regions = staff.regions.join(", ");
   return (
@@ -35,9 +37,9 @@ export function AppShell({ staff, children }: { staff: StaffSummary; children: R
       >
         Skip to content
       </a>
-      <header className="bg-zinc-900 text-zinc-100">
+      <header className="bg-chrome text-chrome-fg">
         <div className="flex h-11 items-center gap-4 px-4">
-          <Link href="/" className="text-[15px] font-semibold tracking-tight text-white no-underline hover:no-underline">
+          <Link href="/" className="text-[15px] font-semibold tracking-tight text-chrome-fg no-underline hover:no-underline">
             Custody
           </Link>
           <nav aria-label="Primary">
@@ -46,12 +48,13 @@ export function AppShell({ staff, children }: { staff: StaffSummary; children: R
           <div className="ml-auto flex items-center gap-3 text-[13px]">
             <p className="text-right leading-tight">
               <span className="sr-only">Signed in as </span>
-              <span className="font-medium text-white">{staff.name}</span>
-              <span className="ml-2 text-zinc-400">
+              <span className="font-medium text-chrome-fg">{staff.name}</span>
+              <span className="ml-2 text-chrome-muted">
                 {roles || "No roles"}
                 {regions ? ` · ${regions}` : ""}
               </span>
             </p>
+            <ThemeToggle initial={theme} />
             <SignOutButton />
           </div>
         </div>
