@@ -6,6 +6,8 @@ import { SignOutButton } from "./auth/sign-out-button";
 import { ROLE_LABEL } from "./labels";
 import { NavLinks, type NavItem } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
+import { KeyboardShortcuts } from "./shortcuts/keyboard-shortcuts";
+import { RouteFocus } from "./shortcuts/route-focus";
 import type { Theme } from "@/lib/client/theme";
 
 /**
@@ -54,11 +56,13 @@ export function AppShell({ staff, theme, children }: { staff: StaffSummary; them
                 {regions ? ` · ${regions}` : ""}
               </span>
             </p>
+            <KeyboardShortcuts canApprove={can(staff.roles, "grant:approve")} />
             <ThemeToggle initial={theme} />
             <SignOutButton />
           </div>
         </div>
       </header>
+      <RouteFocus />
       <main id="main" tabIndex={-1} className="flex-1 px-4 py-4 focus:outline-none">
         {children}
       </main>

@@ -14,7 +14,10 @@ export function ThreadMessageRow({ message, senderRole }: { message: ThreadMessa
   return (
     <li
       aria-label={message.reported ? `Reported message ${message.position}` : undefined}
-      className={cx("flex gap-3 border-l-4 px-3 py-1.5", message.reported ? "border-l-amber-500 bg-amber-50" : "border-l-transparent")}
+      // Reported messages take focus (n / p, and the first one when the thread opens).
+      data-reported={message.reported ? "" : undefined}
+      tabIndex={message.reported ? -1 : undefined}
+      className={cx("flex gap-3 border-l-4 px-3 py-1.5", message.reported ? "border-l-amber-500 bg-amber-50 focus:ring-2 focus:ring-accent-600 focus:outline-none focus:ring-inset" : "border-l-transparent")}
     >
       <span className="w-9 shrink-0 pt-px text-right text-xs text-zinc-500 tabular-nums" title="Position in the conversation">
         #{message.position}

@@ -7,7 +7,6 @@ import { CATEGORIES } from "@/lib/policy/enums";
 import { CATEGORY_LABEL } from "@/components/labels";
 import { QueueFilters, queueHref, type QueueStatus } from "@/components/queue/queue-filters";
 import { QueueTable } from "@/components/queue/queue-table";
-import { RowKeyboardNav } from "@/components/queue/row-keyboard-nav";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AccessRefused } from "@/components/access-refused";
 import { Kbd } from "@/components/ui/kbd";
@@ -44,7 +43,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
       <div className="flex items-baseline justify-between gap-4">
         <h1 className="text-base font-semibold">Queue</h1>
         <p className="text-xs text-zinc-600">
-          <Kbd>j</Kbd> / <Kbd>k</Kbd> move between cases, <Kbd>Enter</Kbd> opens
+          <Kbd>j</Kbd> / <Kbd>k</Kbd> move, <Kbd>Enter</Kbd> opens, <Kbd>c</Kbd> claims, <Kbd>?</Kbd> all shortcuts
         </p>
       </div>
       <QueueFilters status={filters.status} category={filters.category} />
@@ -55,7 +54,6 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
       ) : (
         <>
           <QueueTable items={page.items} caption={caption} />
-          <RowKeyboardNav />
         </>
       )}
       <nav aria-label="Queue pages" className="flex gap-4 text-[13px]">
