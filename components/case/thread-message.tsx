@@ -1,7 +1,7 @@
 import type { Participant, ThreadMessage } from "@/lib/dto";
-import { formatUtc, formatUtcCompact } from "../format";
 import { Badge } from "../ui/badge";
 import { cx } from "../ui/cx";
+import { LocalTime } from "../ui/local-time";
 
 const ROLE_NOTE: Record<Participant["role"], string | null> = { REPORTER: "reporter", REPORTED: "reported account", OTHER: null };
 
@@ -26,9 +26,7 @@ export function ThreadMessageRow({ message, senderRole }: { message: ThreadMessa
         <p className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-600">
           <span className="font-semibold text-zinc-900">{message.sender.handle}</span>
           {note ? <span>({note})</span> : null}
-          <time dateTime={message.sentAt} title={formatUtc(message.sentAt)} className="tabular-nums">
-            {formatUtcCompact(message.sentAt)}
-          </time>
+          <LocalTime iso={message.sentAt} seconds={false} className="tabular-nums" />
           {message.reported ? <Badge tone="warning">Reported</Badge> : null}
         </p>
         {message.text ? <p className="text-sm leading-5 break-words whitespace-pre-wrap text-zinc-900">{message.text}</p> : null}

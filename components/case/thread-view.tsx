@@ -138,7 +138,7 @@ function ThreadContent({ caseId, participants, canExpand, onEnd }: { caseId: str
           </span>
         </span>
         <span className="ml-auto text-xs text-zinc-600">
-          Logged as event <span className="tabular-nums">#{data.eventSeq}</span> · times in UTC
+          Logged as event <span className="tabular-nums">#{data.eventSeq}</span> · times in your zone (UTC on hover)
         </span>
       </div>
       <p role="status" className="sr-only">
