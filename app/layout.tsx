@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
+import { THEME_COOKIE, parseTheme } from "@/lib/client/theme";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -14,8 +15,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Reading the request makes every page render per request, so each one gets the fresh CSP
   // nonce that proxy.ts set (a prerendered page would carry scripts without it).
   await headers();
+  // The colour theme is rendered by the server from the reviewer's cookie (ADR 021).
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <body>
         <Providers>{children}</Providers>
       </body>

@@ -5,6 +5,10 @@ import { can } from "@/lib/policy/permissions";
 import { SignOutButton } from "./auth/sign-out-button";
 import { ROLE_LABEL } from "./labels";
 import { NavLinks, type NavItem } from "./nav-links";
+import { ThemeToggle } from "./theme-toggle";
+import { KeyboardShortcuts } from "./shortcuts/keyboard-shortcuts";
+import { RouteFocus } from "./shortcuts/route-focus";
+import type { Theme } from "@/lib/client/theme";
 
 /**
  * Navigation asks the same permission table as the server (lib/policy/permissions.ts). This
@@ -25,7 +29,7 @@ export function navItemsFor(roles: readonly Role[]): NavItem[] {
   return items;
 }
 
-export function AppShell({ staff, children }: { staff: StaffSummary; children: ReactNode }) {
+export function AppShell({ staff, theme, children }: { staff: StaffSummary; theme: Theme; children: ReactNode }) {
   const roles = staff.roles.map((r) => ROLE_LABEL[r]).join(", ");
   const regions = staff.regions.join(", ");
   return (
@@ -36,9 +40,9 @@ export function AppShell({ staff, children }: { staff: StaffSummary; children: R
       >
         Skip to content
       </a>
-      <header className="bg-zinc-900 text-zinc-100">
+      <header className="bg-chrome text-chrome-fg">
         <div className="flex h-11 items-center gap-4 px-4">
-          <Link href="/" className="text-[15px] font-semibold tracking-tight text-white no-underline hover:no-underline">
+          <Link href="/" className="text-[15px] font-semibold tracking-tight text-chrome-fg no-underline hover:no-underline">
             Custody
           </Link>
           <nav aria-label="Primary">
@@ -47,16 +51,19 @@ export function AppShell({ staff, children }: { staff: StaffSummary; children: R
           <div className="ml-auto flex items-center gap-3 text-[13px]">
             <p className="text-right leading-tight">
               <span className="sr-only">Signed in as </span>
-              <span className="font-medium text-white">{staff.name}</span>
-              <span className="ml-2 text-zinc-400">
+              <span className="font-medium text-chrome-fg">{staff.name}</span>
+              <span className="ml-2 text-chrome-muted">
                 {roles || "No roles"}
                 {regions ? ` · ${regions}` : ""}
               </span>
             </p>
+            <KeyboardShortcuts canApprove={can(staff.roles, "grant:approve")} />
+            <ThemeToggle initial={theme} />
             <SignOutButton />
           </div>
         </div>
       </header>
+      <RouteFocus />
       <main id="main" tabIndex={-1} className="flex-1 px-4 py-4 focus:outline-none">
         {children}
       </main>

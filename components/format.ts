@@ -60,3 +60,32 @@ export function formatUtcCompact(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
+
+/**
+ * "2026-11-22 15:05:09 CET" in the given IANA zone (the viewer's, in the browser); the short
+ * zone name comes from Intl. Falls back to UTC text for a zone Intl does not know.
+ */
+export function formatInZone(iso: string, timeZone: string, { seconds = true, date = true }: { seconds?: boolean; date?: boolean } = {}): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "short",
+    }).formatToParts(d);
+  } catch {
+    return formatUtc(iso, { seconds });
+  }
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const time = `${get("hour")}:${get("minute")}${seconds ? `:${get("second")}` : ""}`;
+  const zone = get("timeZoneName");
+  return `${date ? `${get("year")}-${get("month")}-${get("day")} ` : ""}${time} ${zone}`;
+}

@@ -19,8 +19,8 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               href={item.href}
               aria-current={current ? "page" : undefined}
               className={cx(
-                "block rounded px-2 py-1 text-[13px] font-medium no-underline hover:bg-zinc-800 hover:no-underline",
-                current ? "text-white underline decoration-2 underline-offset-[6px] hover:underline" : "text-zinc-300 hover:text-white",
+                "block rounded px-2 py-1 text-[13px] font-medium no-underline hover:bg-chrome-hover hover:no-underline",
+                current ? "text-chrome-fg underline decoration-2 underline-offset-[6px] hover:underline" : "text-chrome-muted hover:text-chrome-fg",
               )}
             >
               {item.label}

@@ -16,7 +16,9 @@ test("reviewer reads a reported thread through a justified grant; the auditor se
   await page.locator("tbody tr").filter({ hasText: "User report" }).filter({ hasNotText: "Protected" }).getByRole("button", { name: "Claim" }).first().click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   const caseId = page.url().split("/").pop()!;
-  await expect(page.getByLabel("Purpose")).toHaveValue("USER_REPORT");
+  // Only the purpose the case's basis allows is offered: stated, not a menu of five.
+  await expect(page.getByTestId("grant-purpose")).toContainText("User report");
+  await expect(page.getByRole("combobox", { name: "Purpose" })).toHaveCount(0);
   await screenshot(page, "02-case");
 
   // A justification under 20 characters is refused before anything is granted.

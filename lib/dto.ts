@@ -87,6 +87,8 @@ export type CaseDetail = {
   /** Their request (or widening) awaiting second-person approval. */
   pendingGrant: GrantSummary | null;
   defaultPurpose: Purpose;
+  /** The purposes a grant request here may carry (lib/policy purposesFor): the only ones the form offers. */
+  purposes: Purpose[];
   // What the signed-in staff member may do here; the server decides again on every request.
   may: { claim: boolean; requestGrant: boolean; decide: boolean; expandScope: boolean };
 };

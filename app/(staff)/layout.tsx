@@ -1,4 +1,6 @@
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { THEME_COOKIE, parseTheme } from "@/lib/client/theme";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { AppShell } from "@/components/app-shell";
 
@@ -6,5 +8,10 @@ import { AppShell } from "@/components/app-shell";
 // /signin when there is no valid session (or the account is disabled).
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
-  return <AppShell staff={staff}>{children}</AppShell>;
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  return (
+    <AppShell staff={staff} theme={theme}>
+      {children}
+    </AppShell>
+  );
 }

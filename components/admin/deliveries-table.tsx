@@ -1,9 +1,9 @@
 import type { UndeliveredDecision } from "@/lib/dto";
 import { CATEGORY_LABEL, DECISION_LABEL } from "../labels";
 import { deliverySentence, DeliveryBadge } from "../case/delivery-status";
-import { formatUtc } from "../format";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
 import { RetryDeliveryButton } from "./retry-delivery-button";
+import { LocalTime } from "../ui/local-time";
 
 /** Decisions the platform has not confirmed, oldest first: what, when, how the delivery stands. */
 export function DeliveriesTable({ items }: { items: UndeliveredDecision[] }) {
@@ -30,7 +30,7 @@ export function DeliveriesTable({ items }: { items: UndeliveredDecision[] }) {
             <Td className="whitespace-nowrap">{DECISION_LABEL[d.action]}</Td>
             <Td className="whitespace-nowrap">{CATEGORY_LABEL[d.category]}</Td>
             <Td className="whitespace-nowrap tabular-nums">
-              <time dateTime={d.decidedAt}>{formatUtc(d.decidedAt, { seconds: false })}</time>
+              <LocalTime iso={d.decidedAt} seconds={false} />
             </Td>
             <Td>
               <DeliveryBadge delivery={d.delivery} />

@@ -1,10 +1,10 @@
 import type { EmergencyReviewItem } from "@/lib/dto";
-import { formatUtc } from "../format";
 import { caseNumber } from "../labels";
 import { Badge } from "../ui/badge";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
 import { CaseCell, PersonCell } from "./cells";
 import { PostHocReviewAction } from "./post-hoc-review-action";
+import { LocalTime } from "../ui/local-time";
 
 const STATE = { live: { tone: "warning", label: "Live" }, expired: { tone: "neutral", label: "Expired" }, ended: { tone: "neutral", label: "Ended" } } as const;
 
@@ -32,7 +32,7 @@ export function EmergencyReviewsTable({ items }: { items: EmergencyReviewItem[] 
             <PersonCell person={g.holder} />
             <Td>
               <span className="block">{g.approvedBy ?? "—"}</span>
-              {g.approvedAt ? <span className="block font-mono text-xs text-zinc-600 tabular-nums">{formatUtc(g.approvedAt)}</span> : null}
+              {g.approvedAt ? <span className="block font-mono text-xs text-zinc-600 tabular-nums"><LocalTime iso={g.approvedAt} /></span> : null}
             </Td>
             <Td className="max-w-80">
               <span className="block text-xs">{g.justification}</span>

@@ -1,19 +1,20 @@
 import Link from "next/link";
 import type { AuditEvent } from "@/lib/dto";
-import { formatUtc, shortId } from "../format";
+import { shortId } from "../format";
 import { caseNumber } from "../labels";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
 import { Dash } from "./dash";
 import { OutcomeBadge } from "./outcome-badge";
+import { LocalTime } from "../ui/local-time";
 
-/** The access log, one row per event, exactly as recorded (times in UTC). */
+/** The access log, one row per event, exactly as recorded (times in the viewer's zone, UTC on hover). */
 export function AuditTable({ items, caseHref }: { items: AuditEvent[]; caseHref: (e: AuditEvent) => string }) {
   return (
     <Table caption="Access log events, newest first">
       <THead>
         <Tr>
           <Th className="text-right">Seq</Th>
-          <Th>Time (UTC)</Th>
+          <Th>Time</Th>
           <Th>Actor</Th>
           <Th>Action</Th>
           <Th>Outcome</Th>
@@ -37,7 +38,7 @@ export function AuditTable({ items, caseHref }: { items: AuditEvent[]; caseHref:
               </Link>
             </Td>
             <Td className="font-mono text-xs whitespace-nowrap tabular-nums">
-              <time dateTime={e.occurredAt}>{formatUtc(e.occurredAt).replace(" UTC", "")}</time>
+              <LocalTime iso={e.occurredAt} />
             </Td>
             <Td>
               <span className="block">{e.actor.email ?? <span className="text-zinc-500">Unknown actor</span>}</span>

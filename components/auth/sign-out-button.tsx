@@ -15,7 +15,7 @@ export function SignOutButton({ className }: { className?: string }) {
         setPending(true);
         void signOut({ callbackUrl: "/signin" });
       }}
-      className={cx("rounded px-2 py-1 text-[13px] font-medium text-zinc-200 hover:bg-zinc-800 hover:text-white disabled:opacity-60", className)}
+      className={cx("rounded px-2 py-1 text-[13px] font-medium text-chrome-muted hover:bg-chrome-hover hover:text-chrome-fg disabled:opacity-60", className)}
     >
       {pending ? "Signing out…" : "Sign out"}
     </button>

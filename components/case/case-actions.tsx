@@ -48,7 +48,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
           within {APPROVAL_TTL_HOURS} hours; this page shows the thread link once it is approved.
         </Notice>
       ) : detail.may.requestGrant ? (
-        <OpenThreadForm caseId={detail.id} defaultPurpose={detail.defaultPurpose} messageCount={detail.messageCount} anchors={[...new Set([...detail.reports.flatMap((r) => r.reportedPositions), ...detail.flags.flatMap((f) => f.positions)])].sort((a, b) => a - b)} />
+        <OpenThreadForm caseId={detail.id} defaultPurpose={detail.defaultPurpose} purposes={detail.purposes} messageCount={detail.messageCount} anchors={[...new Set([...detail.reports.flatMap((r) => r.reportedPositions), ...detail.flags.flatMap((f) => f.positions)])].sort((a, b) => a - b)} />
       ) : null}
 
       {detail.may.decide ? <DecisionForm caseId={detail.id} participants={detail.participants} defaultTargetId={detail.defaultTargetId} /> : null}

@@ -3,8 +3,8 @@ import type { CaseDetail } from "@/lib/dto";
 import { BASIS_LABEL, CATEGORY_LABEL, SEVERITY_LABEL, STATUS_LABEL } from "../labels";
 import { PriorityBadge } from "../priority-badge";
 import { RelativeTime } from "../ui/relative-time";
-import { formatUtc } from "../format";
 import { ParticipantsTable } from "./participants-table";
+import { LocalTime } from "../ui/local-time";
 
 /** Everything about a case except message content, which only the thread view shows. */
 export function CaseSummary({ detail }: { detail: CaseDetail }) {
@@ -18,7 +18,7 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
         </Item>
         <Item term="Status">{STATUS_LABEL[detail.status]}</Item>
         <Item term="Opened">
-          <RelativeTime iso={detail.createdAt} /> <span className="text-zinc-500">({formatUtc(detail.createdAt, { seconds: false })})</span>
+          <RelativeTime iso={detail.createdAt} /> <span className="text-zinc-500">(<LocalTime iso={detail.createdAt} seconds={false} />)</span>
         </Item>
         <Item term="Assignee">
           {detail.assignee ? detail.assignee.name : <span className="text-zinc-500">Unassigned</span>}

@@ -72,6 +72,7 @@ export function DecisionForm({ caseId, participants, defaultTargetId }: { caseId
                 name="decision"
                 value={d}
                 checked={decision === d}
+                data-shortcut={d === DECISIONS[0] ? "decide" : undefined}
                 onChange={() => {
                   setDecision(d);
                   setErrors((e) => ({ ...e, decision: undefined }));

@@ -1,8 +1,8 @@
 import type { CaseDetail } from "@/lib/dto";
 import { DECISION_LABEL } from "../labels";
-import { formatUtc } from "../format";
 import { DeliveryRefresh } from "./delivery-refresh";
 import { DeliveryStatus } from "./delivery-status";
+import { LocalTime } from "../ui/local-time";
 
 export function DecisionSummary({ decision }: { decision: NonNullable<CaseDetail["decision"]> }) {
   const delivery = decision.delivery;
@@ -12,7 +12,7 @@ export function DecisionSummary({ decision }: { decision: NonNullable<CaseDetail
         Decision: {DECISION_LABEL[decision.decision]}
       </h2>
       <p className="text-xs text-zinc-600">
-        By {decision.decidedBy}, <time dateTime={decision.decidedAt}>{formatUtc(decision.decidedAt, { seconds: false })}</time>
+        By {decision.decidedBy}, <LocalTime iso={decision.decidedAt} seconds={false} />
       </p>
       <p className="mt-1 break-words whitespace-pre-wrap">{decision.note}</p>
       {delivery ? (

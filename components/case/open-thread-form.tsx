@@ -10,7 +10,7 @@ import { Input, Select, Textarea } from "../ui/controls";
 import { ErrorNotice, Notice } from "../ui/error-notice";
 import { Field } from "../ui/field";
 import { APPROVAL_TTL_HOURS, EMERGENCY_MAX_HOURS, MIN_JUSTIFICATION } from "@/lib/policy/limits";
-import { PURPOSES, PURPOSE_RULES, anchoredScope } from "@/lib/policy/purposes";
+import { PURPOSE_RULES, anchoredScope } from "@/lib/policy/purposes";
 import { customScope, type ScopeDraft } from "./custom-scope";
 import { ScopeChoice } from "./scope-choice";
 
@@ -18,7 +18,20 @@ import { ScopeChoice } from "./scope-choice";
  * Purpose first: the reviewer states why before any content is decrypted. 201 means the grant is
  * live (go to the thread); 202 means a second person must approve it first.
  */
-export function OpenThreadForm({ caseId, defaultPurpose, messageCount, anchors }: { caseId: string; defaultPurpose: Purpose; messageCount: number; anchors: number[] }) {
+export function OpenThreadForm({
+  caseId,
+  defaultPurpose,
+  purposes,
+  messageCount,
+  anchors,
+}: {
+  caseId: string;
+  defaultPurpose: Purpose;
+  /** Only the purposes the server would accept for this case's basis and the reader's roles. */
+  purposes: Purpose[];
+  messageCount: number;
+  anchors: number[];
+}) {
   const router = useRouter();
   const [purpose, setPurpose] = useState<Purpose>(defaultPurpose);
   const [justification, setJustification] = useState("");
@@ -92,17 +105,25 @@ export function OpenThreadForm({ caseId, defaultPurpose, messageCount, anchors }
         Open thread
       </h2>
       <p className="text-[13px] text-zinc-600">Reading messages is logged with your purpose and justification. Access is limited to the reported messages and their context, for a limited time.</p>
-      <Field id="grant-purpose" label="Purpose">
-        {(control) => (
-          <Select {...control} name="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value as Purpose)}>
-            {PURPOSES.map((p) => (
-              <option key={p} value={p}>
-                {PURPOSE_LABEL[p]}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      {purposes.length > 1 ? (
+        <Field id="grant-purpose" label="Purpose">
+          {(control) => (
+            <Select {...control} name="purpose" value={purpose} onChange={(e) => setPurpose(purposes.find((p) => p === e.target.value) ?? purpose)}>
+              {purposes.map((p) => (
+                <option key={p} value={p}>
+                  {PURPOSE_LABEL[p]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : (
+        // One valid purpose (the case's basis decides it): say it, do not offer a choice.
+        <p className="text-[13px]" data-testid="grant-purpose">
+          <span className="font-medium text-zinc-800">Purpose:</span> {PURPOSE_LABEL[purpose]}
+          <span className="text-zinc-600"> — the only purpose this case&apos;s basis allows</span>
+        </p>
+      )}
       {purpose === "EMERGENCY" ? (
         <div className="grid grid-cols-2 gap-2">
           <Field id="grant-window-from" label="Messages from" hint="Your local time">

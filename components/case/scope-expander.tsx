@@ -55,7 +55,7 @@ export function ScopeExpander({ caseId, grantId, direction }: { caseId: string; 
   if (!open) {
     return (
       <div className="flex justify-center py-1">
-        <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-expanded={false}>
+        <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-expanded={false} data-shortcut={direction}>
           {label}…
         </Button>
       </div>

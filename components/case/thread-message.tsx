@@ -1,7 +1,7 @@
 import type { Participant, ThreadMessage } from "@/lib/dto";
-import { formatUtc, formatUtcCompact } from "../format";
 import { Badge } from "../ui/badge";
 import { cx } from "../ui/cx";
+import { LocalTime } from "../ui/local-time";
 
 const ROLE_NOTE: Record<Participant["role"], string | null> = { REPORTER: "reporter", REPORTED: "reported account", OTHER: null };
 
@@ -14,7 +14,10 @@ export function ThreadMessageRow({ message, senderRole }: { message: ThreadMessa
   return (
     <li
       aria-label={message.reported ? `Reported message ${message.position}` : undefined}
-      className={cx("flex gap-3 border-l-4 px-3 py-1.5", message.reported ? "border-l-amber-500 bg-amber-50" : "border-l-transparent")}
+      // Reported messages take focus (n / p, and the first one when the thread opens).
+      data-reported={message.reported ? "" : undefined}
+      tabIndex={message.reported ? -1 : undefined}
+      className={cx("flex gap-3 border-l-4 px-3 py-1.5", message.reported ? "border-l-amber-500 bg-amber-50 focus:ring-2 focus:ring-accent-600 focus:outline-none focus:ring-inset" : "border-l-transparent")}
     >
       <span className="w-9 shrink-0 pt-px text-right text-xs text-zinc-500 tabular-nums" title="Position in the conversation">
         #{message.position}
@@ -23,9 +26,7 @@ export function ThreadMessageRow({ message, senderRole }: { message: ThreadMessa
         <p className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-600">
           <span className="font-semibold text-zinc-900">{message.sender.handle}</span>
           {note ? <span>({note})</span> : null}
-          <time dateTime={message.sentAt} title={formatUtc(message.sentAt)} className="tabular-nums">
-            {formatUtcCompact(message.sentAt)}
-          </time>
+          <LocalTime iso={message.sentAt} seconds={false} className="tabular-nums" />
           {message.reported ? <Badge tone="warning">Reported</Badge> : null}
         </p>
         {message.text ? <p className="text-sm leading-5 break-words whitespace-pre-wrap text-zinc-900">{message.text}</p> : null}

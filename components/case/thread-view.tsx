@@ -59,6 +59,16 @@ function ThreadContent({ caseId, participants, canExpand, onEnd }: { caseId: str
   }, [isExpired, grant, caseId, onEnd]);
   useGrantWatch(grant?.id ?? null, caseId, onEnd);
 
+  // When the messages first arrive, the first reported message is scrolled into view and focused
+  // (n / p move on from there). Once per load of this view, not after every widening.
+  const hasData = query.data !== undefined;
+  useEffect(() => {
+    if (!hasData) return;
+    const first = document.querySelector<HTMLElement>("[data-reported]");
+    first?.scrollIntoView({ block: "center" });
+    first?.focus({ preventScroll: true });
+  }, [hasData]);
+
   // The step-up (a TOTP check) is older than 15 minutes: confirm, then come straight back.
   const stepUpHref = `/step-up?next=${encodeURIComponent(`/cases/${caseId}/thread`)}`;
   const needsStepUp = query.error instanceof ApiRequestError && query.error.code === "STEP_UP_REQUIRED";
@@ -128,7 +138,7 @@ function ThreadContent({ caseId, participants, canExpand, onEnd }: { caseId: str
           </span>
         </span>
         <span className="ml-auto text-xs text-zinc-600">
-          Logged as event <span className="tabular-nums">#{data.eventSeq}</span> · times in UTC
+          Logged as event <span className="tabular-nums">#{data.eventSeq}</span> · times in your zone (UTC on hover)
         </span>
       </div>
       <p role="status" className="sr-only">

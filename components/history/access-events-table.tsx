@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { MyAccessEvent, TeamAccessEvent } from "@/lib/dto";
 import { caseNumber } from "../labels";
-import { formatUtc } from "../format";
 import { OutcomeBadge } from "../audit/outcome-badge";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
+import { LocalTime } from "../ui/local-time";
 
 /**
  * Access events exactly as the log recorded them: one's own, or (with `actors`) the team's,
@@ -15,7 +15,7 @@ export function AccessEventsTable({ events, caption, actors = false }: { events:
       <THead>
         <Tr>
           <Th className="text-right">Seq</Th>
-          <Th>Time (UTC)</Th>
+          <Th>Time</Th>
           {actors ? <Th>Staff</Th> : null}
           <Th>Action</Th>
           <Th>Outcome</Th>
@@ -30,7 +30,7 @@ export function AccessEventsTable({ events, caption, actors = false }: { events:
           <Tr key={e.seq}>
             <Td className="text-right font-mono text-xs tabular-nums">{e.seq}</Td>
             <Td className="font-mono text-xs whitespace-nowrap tabular-nums">
-              <time dateTime={e.occurredAt}>{formatUtc(e.occurredAt).replace(" UTC", "")}</time>
+              <LocalTime iso={e.occurredAt} />
             </Td>
             {actors ? <Td className="text-xs whitespace-nowrap">{e.actor?.email ?? <span className="text-zinc-500">—</span>}</Td> : null}
             <Td className="font-mono text-xs whitespace-nowrap">{e.action}</Td>

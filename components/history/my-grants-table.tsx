@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { MyGrant } from "@/lib/dto";
 import { PURPOSE_LABEL, caseNumber } from "../labels";
-import { formatUtcCompact } from "../format";
 import { Badge, type BadgeTone } from "../ui/badge";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
+import { LocalTime } from "../ui/local-time";
 
 const STATUS: Record<MyGrant["status"], { label: string; tone: BadgeTone }> = {
   ACTIVE: { label: "Active", tone: "success" },
@@ -22,8 +22,8 @@ export function MyGrantsTable({ grants }: { grants: MyGrant[] }) {
           <Th>Purpose</Th>
           <Th>Scope</Th>
           <Th>Status</Th>
-          <Th>Requested (UTC)</Th>
-          <Th>Expires / expired (UTC)</Th>
+          <Th>Requested</Th>
+          <Th>Expires / expired</Th>
           <Th>Justification</Th>
         </Tr>
       </THead>
@@ -45,8 +45,8 @@ export function MyGrantsTable({ grants }: { grants: MyGrant[] }) {
                 {g.approvedBy ? <span className="block text-xs text-zinc-600">approved by {g.approvedBy}</span> : null}
                 {g.reviewNote ? <span className="block text-xs text-zinc-600">“{g.reviewNote}”</span> : null}
               </Td>
-              <Td className="whitespace-nowrap tabular-nums">{formatUtcCompact(g.createdAt)}</Td>
-              <Td className="whitespace-nowrap tabular-nums">{formatUtcCompact(g.expiresAt)}</Td>
+              <Td className="whitespace-nowrap tabular-nums"><LocalTime iso={g.createdAt} seconds={false} /></Td>
+              <Td className="whitespace-nowrap tabular-nums"><LocalTime iso={g.expiresAt} seconds={false} /></Td>
               <Td className="max-w-80 text-[13px] break-words">{g.justification}</Td>
             </Tr>
           );

@@ -5,7 +5,6 @@ import type { QueuePage } from "@/lib/dto";
 import { apiFetch } from "@/lib/client/api";
 import { EmptyState } from "../ui/empty-state";
 import { QueueTable } from "./queue-table";
-import { RowKeyboardNav } from "./row-keyboard-nav";
 import type { QueueStatus } from "./queue-filters";
 
 /** How often an open queue asks for new cases: a report the platform sends shows within this. */
@@ -43,7 +42,6 @@ export function LiveQueue({ initial, filters, caption }: { initial: QueuePage; f
       ) : (
         <>
           <QueueTable items={data.items} caption={caption} />
-          <RowKeyboardNav />
         </>
       )}
       {/* Polite, and only on failure: a new row is visible on its own; a stale list must say so. */}

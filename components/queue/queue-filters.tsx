@@ -53,7 +53,7 @@ export function QueueFilters({ status, category }: { status: QueueStatus; catego
         <label htmlFor="queue-category" className="text-[13px] font-medium text-zinc-800">
           Category
         </label>
-        <Select id="queue-category" name="category" defaultValue={category ?? ""}>
+        <Select id="queue-category" name="category" data-shortcut="search" defaultValue={category ?? ""}>
           <option value="">All categories</option>
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>

@@ -75,7 +75,7 @@ export function QueueTable({ items, caption }: { items: QueueItem[]; caption: st
               )}
             </Td>
             <Td className="whitespace-nowrap">{item.assignee ? item.assignee.name : <span className="text-zinc-500">Unassigned</span>}</Td>
-            <Td className="py-1">{item.assignee === null && item.status !== "CLOSED" ? <ClaimButton caseId={item.id} srLabel={`case ${item.number}`} align="end" /> : null}</Td>
+            <Td className="py-1" data-shortcut-claim>{item.assignee === null && item.status !== "CLOSED" ? <ClaimButton caseId={item.id} srLabel={`case ${item.number}`} align="end" /> : null}</Td>
           </Tr>
         ))}
       </TBody>

@@ -1,8 +1,8 @@
 import type { DetectionRuleVersionItem } from "@/lib/dto";
-import { formatUtc } from "../format";
 import { CATEGORY_LABEL, SEVERITY_LABEL } from "../labels";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
 import { describeDefinition } from "./rule-draft";
+import { LocalTime } from "../ui/local-time";
 
 /** Every version of a rule, newest first. Versions are never rewritten; each is also a RULE_CHANGED event in the access log. */
 export function RuleHistory({ history }: { history: DetectionRuleVersionItem[] }) {
@@ -12,7 +12,7 @@ export function RuleHistory({ history }: { history: DetectionRuleVersionItem[] }
         <Tr>
           <Th>Version</Th>
           <Th>Rule set</Th>
-          <Th>When (UTC)</Th>
+          <Th>When</Th>
           <Th>By</Th>
           <Th>Name</Th>
           <Th>Category · severity</Th>
@@ -25,7 +25,7 @@ export function RuleHistory({ history }: { history: DetectionRuleVersionItem[] }
           <Tr key={v.version}>
             <Td className="tabular-nums">v{v.version}</Td>
             <Td className="tabular-nums text-zinc-700">#{v.rulesetVersion}</Td>
-            <Td className="whitespace-nowrap">{formatUtc(v.changedAt)}</Td>
+            <Td className="whitespace-nowrap"><LocalTime iso={v.changedAt} /></Td>
             <Td className="whitespace-nowrap">{v.changedBy}</Td>
             <Td>{v.name}</Td>
             <Td className="whitespace-nowrap">

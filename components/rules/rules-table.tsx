@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { DetectionRuleItem } from "@/lib/dto";
-import { formatUtc } from "../format";
 import { CATEGORY_LABEL, SEVERITY_LABEL, SEVERITY_TONE } from "../labels";
 import { Badge } from "../ui/badge";
 import { TBody, THead, Table, Td, Th, Tr } from "../ui/table";
 import { describeDefinition } from "./rule-draft";
+import { LocalTime } from "../ui/local-time";
 
 /** Every detection rule at its current version. */
 export function RulesTable({ rules }: { rules: DetectionRuleItem[] }) {
@@ -41,7 +41,7 @@ export function RulesTable({ rules }: { rules: DetectionRuleItem[] }) {
             <Td className="text-right tabular-nums">v{r.version}</Td>
             <Td className="text-right tabular-nums">{r.flags}</Td>
             <Td className="whitespace-nowrap text-zinc-700">
-              {formatUtc(r.changedAt, { seconds: false })}
+              <LocalTime iso={r.changedAt} seconds={false} />
               <div className="text-xs text-zinc-600">{r.changedBy}</div>
             </Td>
           </Tr>

@@ -10,7 +10,7 @@ import { UUID_RE } from "@/lib/ids";
 import type { OperationId } from "@/lib/policy/operations";
 import { decideCaseDecision, decideClaim } from "@/lib/policy/case-work";
 import { decideCaseView, decideConversationAccess } from "@/lib/policy/conversation-access";
-import { PURPOSE_FOR_BASIS, PURPOSE_RULES } from "@/lib/policy/purposes";
+import { PURPOSE_FOR_BASIS, PURPOSE_RULES, purposesFor } from "@/lib/policy/purposes";
 import { DELIVERY_SELECT, toDeliveryState } from "@/lib/outbox/delivery-state";
 import { defaultTargetOf } from "@/lib/outbox/record-decision";
 import { loadCaseFacts } from "./case-facts";
@@ -117,6 +117,7 @@ export async function getCaseDetail(staff: StaffContext, caseId: string, operati
     activeGrant: active ? toGrantSummary(active) : null,
     pendingGrant: pending ? toGrantSummary(pending) : null,
     defaultPurpose: purpose,
+    purposes: purposesFor(kase.basis, me.roles),
     // Hints for the UI only; each action asks the same policy again on the server.
     may: {
       claim: facts.assigneeId === null && decideClaim(me, facts).allow,

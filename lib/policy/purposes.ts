@@ -1,4 +1,5 @@
 import { EMERGENCY_MAX_HOURS, FLAG_SCOPE_RADIUS, REPORT_SCOPE_RADIUS } from "./limits";
+import { decidePermission } from "./permissions";
 import type { Role } from "./roles";
 
 // The brief's table of bases, purposes and scopes, as data. Scope kinds:
@@ -104,4 +105,14 @@ export function anchoredScope(anchors: readonly number[], radius: number, messag
 
 export function scopeWidth(scope: Scope): number {
   return scope.to - scope.from + 1;
+}
+
+/**
+ * The purposes a grant request on a case with this basis can carry for these roles: exactly
+ * the ones decideGrantRequest does not refuse with PURPOSE_MISMATCH or ROLE. The open-thread
+ * form offers only these, so the reviewer is never given a choice the server would refuse.
+ */
+export function purposesFor(basis: Basis, roles: readonly Role[]): Purpose[] {
+  if (!decidePermission(roles, "grant:request").allow) return [];
+  return PURPOSES.filter((p) => p === PURPOSE_FOR_BASIS[basis] && roles.some((r) => PURPOSE_RULES[p].roles.includes(r)));
 }

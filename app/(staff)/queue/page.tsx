@@ -42,7 +42,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
       <div className="flex items-baseline justify-between gap-4">
         <h1 className="text-base font-semibold">Queue</h1>
         <p className="text-xs text-zinc-600">
-          <Kbd>j</Kbd> / <Kbd>k</Kbd> move between cases, <Kbd>Enter</Kbd> opens
+          <Kbd>j</Kbd> / <Kbd>k</Kbd> move, <Kbd>Enter</Kbd> opens, <Kbd>c</Kbd> claims, <Kbd>?</Kbd> all shortcuts
         </p>
       </div>
       <QueueFilters status={filters.status} category={filters.category} />

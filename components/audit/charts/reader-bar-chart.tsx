@@ -20,8 +20,8 @@ export function ReaderBarChart({ id, readers, summary }: { id: string; readers: 
       <desc id={`${id}-desc`}>{summary}</desc>
       {ticks.map((t) => (
         <g key={t}>
-          <line x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} stroke={t === 0 ? "#a1a1aa" : "#e4e4e7"} />
-          <text x={x(t)} y={H - 4} textAnchor="middle" fontSize={10} fill="#52525b">
+          <line x1={x(t)} x2={x(t)} y1={M.top} y2={H - M.bottom} className={t === 0 ? "stroke-zinc-400" : "stroke-zinc-200"} />
+          <text x={x(t)} y={H - 4} textAnchor="middle" fontSize={10} className="fill-zinc-600">
             {t.toLocaleString("en")}
           </text>
         </g>
@@ -30,13 +30,13 @@ export function ReaderBarChart({ id, readers, summary }: { id: string; readers: 
         const cy = M.top + i * ROW + ROW / 2;
         return (
           <g key={r.actorId}>
-            <text x={M.left - 8} y={cy} dy="0.32em" textAnchor="end" fontSize={11} fill="#27272a">
+            <text x={M.left - 8} y={cy} dy="0.32em" textAnchor="end" fontSize={11} className="fill-zinc-800">
               {label(r.email)}
             </text>
-            <rect x={M.left} y={cy - 7} height={14} width={Math.max(1, x(r.reads) - M.left)} fill="#1d4ed8" rx={1}>
+            <rect x={M.left} y={cy - 7} height={14} width={Math.max(1, x(r.reads) - M.left)} className="fill-accent-700" rx={1}>
               <title>{`${r.email}: ${r.reads.toLocaleString("en")} reads in ${r.cases.toLocaleString("en")} cases`}</title>
             </rect>
-            <text x={x(r.reads) + 4} y={cy} dy="0.32em" fontSize={10} fill="#3f3f46">
+            <text x={x(r.reads) + 4} y={cy} dy="0.32em" fontSize={10} className="fill-zinc-700">
               {r.reads.toLocaleString("en")}
             </text>
           </g>

@@ -32,8 +32,8 @@ export function StackedDayChart({ id, days, purposes, summary }: { id: string; d
         <desc id={`${id}-desc`}>{summary}</desc>
         {ticks.map((t) => (
           <g key={t}>
-            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke={t === 0 ? "#a1a1aa" : "#e4e4e7"} strokeWidth={1} />
-            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end" fontSize={10} fill="#52525b">
+            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className={t === 0 ? "stroke-zinc-400" : "stroke-zinc-200"} strokeWidth={1} />
+            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end" fontSize={10} className="fill-zinc-600">
               {t.toLocaleString("en")}
             </text>
           </g>
@@ -55,7 +55,7 @@ export function StackedDayChart({ id, days, purposes, summary }: { id: string; d
                 );
               })}
               {i % every === 0 ? (
-                <text x={x + barW / 2} y={H - 6} textAnchor="middle" fontSize={10} fill="#52525b">
+                <text x={x + barW / 2} y={H - 6} textAnchor="middle" fontSize={10} className="fill-zinc-600">
                   {short(d.day)}
                 </text>
               ) : null}

@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
-import { loadCasePage } from "@/lib/cases/case-page";
+import { casePageOnce, casePageTitle } from "@/lib/cases/case-page";
 import { AccessRefused } from "@/components/access-refused";
 import { CaseActions } from "@/components/case/case-actions";
 import { CaseHeader } from "@/components/case/case-header";
 import { CaseSummary } from "@/components/case/case-summary";
 import { DecisionSummary } from "@/components/case/decision-summary";
 
-export const metadata: Metadata = { title: "Case" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: await casePageTitle("PAGE /cases/{id}", (await params).id) };
+}
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { staff, refusal } = await authorizePage("PAGE /cases/{id}");
-  if (refusal) return <AccessRefused title="Case" message={refusal.message} />;
-  const page = await loadCasePage(staff, id, "PAGE /cases/{id}");
+  const { refusal, page } = await casePageOnce("PAGE /cases/{id}", id);
+  if (refusal || !page) return <AccessRefused title="Case" message={refusal?.message ?? ""} />;
   if (page.kind === "missing") notFound();
   if (page.kind === "refused") return <AccessRefused title="Case" message={page.message} />;
   const detail = page.detail;

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
-import { loadCasePage } from "@/lib/cases/case-page";
+import { casePageOnce, casePageTitle } from "@/lib/cases/case-page";
 import { stepUpIsFresh } from "@/lib/policy/content-access";
 import { AccessRefused } from "@/components/access-refused";
 import { CaseHeader } from "@/components/case/case-header";
@@ -11,7 +10,9 @@ import { DecisionSummary } from "@/components/case/decision-summary";
 import { ThreadParticipants } from "@/components/case/thread-participants";
 import { ThreadView } from "@/components/case/thread-view";
 
-export const metadata: Metadata = { title: "Thread" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: `${await casePageTitle("PAGE /cases/{id}/thread", (await params).id)} · Thread` };
+}
 
 // The server part renders only the case header (no content). The messages are fetched by the
 // browser from the content route, which checks the grant and logs the read before answering.
@@ -19,9 +20,8 @@ export const metadata: Metadata = { title: "Thread" };
 // comes back), rather than collecting a logged refusal from the content route.
 export default async function ThreadPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { staff, refusal } = await authorizePage("PAGE /cases/{id}/thread");
-  if (refusal) return <AccessRefused title="Thread" message={refusal.message} />;
-  const page = await loadCasePage(staff, id, "PAGE /cases/{id}/thread");
+  const { staff, refusal, page } = await casePageOnce("PAGE /cases/{id}/thread", id);
+  if (refusal || !page) return <AccessRefused title="Thread" message={refusal?.message ?? ""} />;
   if (page.kind === "missing") notFound();
   if (page.kind === "refused") return <AccessRefused title="Thread" message={page.message} />;
   const detail = page.detail;
