@@ -66,7 +66,10 @@ describe("GET /api/ready", () => {
         sealer: { ok: true, lagSeconds: expect.any(Number), maxLagSeconds: 2, unsealedEvents: expect.any(Number), alarm: null },
         checkpointStore: { ok: true, present: true, writable: true, holdsLatest: true },
         keyProvider: { ok: true },
+        // No witnesses configured: nothing to lag behind.
+        witnesses: { ok: true, configured: 0, quorum: 0, enforce: false, maxLagSeconds: 300, witnessedSize: null, lagSeconds: null, witnesses: [] },
       },
+      degraded: false,
     });
     for (const secret of [d.config.checkpointDir, d.appUrl, new URL(d.appUrl).password, kek, keyFile]) expect(text).not.toContain(secret);
   });
