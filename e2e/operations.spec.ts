@@ -50,6 +50,27 @@ function post(port: number, path: string, body: string, headers: Record<string, 
   return { onWire, reply };
 }
 
+/**
+ * One request whose headers and first half go out now and whose second half waits for
+ * `finish()`: the server has begun it, and it stays in flight for as long as the test wants.
+ */
+function slowPost(port: number, path: string, body: string, headers: Record<string, string>) {
+  const bytes = Buffer.from(body);
+  const half = Math.floor(bytes.length / 2);
+  let req!: http.ClientRequest;
+  const reply = new Promise<Reply>((resolve) => {
+    req = http.request({ host: "127.0.0.1", port, path, method: "POST", agent: false, headers: { ...headers, "content-length": bytes.length } }, (res) => {
+      let text = "";
+      res.on("data", (d: Buffer) => (text += d.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, requestId: (res.headers["x-request-id"] as string) ?? null }));
+      res.on("error", (e) => resolve({ error: e.message }));
+    });
+    req.on("error", (e) => resolve({ error: e.message }));
+    req.write(bytes.subarray(0, half));
+  });
+  return { reply, finish: () => req.end(bytes.subarray(half)) };
+}
+
 const intakeSecret = `whsec_${randomBytes(32).toString("base64")}`;
 const metricsToken = randomBytes(24).toString("hex");
 const wh = new Webhook(intakeSecret);
@@ -172,6 +193,15 @@ test("SIGTERM under load: every accepted request is answered and stored whole, t
     after.push({ k: 200 + k, ...post(port, "/api/v1/intake/messages", b.text, b.headers) });
     await new Promise((r) => setTimeout(r, 50));
   }
+  // One request still arriving when the workers stop accepting: it began during the lame-duck
+  // delay, its body completes only after both workers have said they are draining, and it must
+  // still be served and stored whole. On a fast machine the batches above may all be done by then.
+  const slowBody = signed(batch(300, BIG), `ops-slow-${run}`);
+  const slow = slowPost(port, "/api/v1/intake/messages", slowBody.text, slowBody.headers);
+  const drainingLines = () => output.split("\n").filter((l) => l.includes("draining the requests in flight"));
+  await expect.poll(() => drainingLines().length, { timeout: 15_000 }).toBe(2);
+  slow.finish();
+  const slowReply = await slow.reply;
   const early = await Promise.all(before.map((r) => r.reply));
   const late = await Promise.all(after.map((r) => r.reply));
   expect(await exited).toBe(0);
@@ -188,10 +218,13 @@ test("SIGTERM under load: every accepted request is answered and stored whole, t
     if ("status" in r) expect(r.status).toBe(200);
     expect(n).toBe("status" in r ? BIG : 0);
   }
-  // The drain mattered: requests were still in flight when the workers stopped accepting.
-  const draining = output.split("\n").filter((l) => l.includes("draining the requests in flight")).map((l) => (JSON.parse(l) as { inFlight: number }).inFlight);
+  // The drain mattered: a request was still in flight when the workers stopped accepting, and
+  // it was answered and stored whole.
+  const draining = drainingLines().map((l) => (JSON.parse(l) as { inFlight: number }).inFlight);
   expect(draining).toHaveLength(2);
   expect(draining.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  expect("status" in slowReply ? slowReply.status : slowReply.error).toBe(200);
+  expect(await stored(300)).toBe(BIG);
   // Both workers stopped their sealer, job runner and pools, and said so.
   expect(output.split("\n").filter((l) => l.includes("stopped cleanly"))).toHaveLength(2);
   expect(output).not.toMatch(/"level":50/);
