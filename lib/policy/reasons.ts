@@ -71,6 +71,11 @@ export const DENIAL_REASONS = {
   // npm run staff:create is the bootstrap: once an admin exists, staff are made in the app.
   ADMIN_EXISTS: "An active admin already exists: create staff in the app, or pass --allow-with-admin to do it from the command line anyway.",
   EMAIL_TAKEN: "A staff member with this email already exists.",
+  // Legal request tracking (ADR 031).
+  LEGAL_BAD_TRANSITION: "A legal request cannot move to that status from where it is.",
+  LEGAL_SELF_APPROVAL: "You took this request in; another LEGAL colleague must approve it for disclosure.",
+  NOTICE_NOT_FOUND: "No such user-notice task.",
+  NOTICE_ALREADY_GIVEN: "This user notice has already been recorded as given.",
 } as const;
 
 export type DenialReason = keyof typeof DENIAL_REASONS;

@@ -224,6 +224,14 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
       after: staffSnapshot,
     }),
   ),
+  variant(
+    "LEGAL_REQUEST_STATUS_CHANGED",
+    z.strictObject({ requestId: id, from: text(20).nullable(), to: text(20), note: text(2000).optional() }),
+  ),
+  variant(
+    "LEGAL_USER_NOTICE_GIVEN",
+    z.union([z.strictObject({ noticeId: id }), z.strictObject({ noticeId: id, requestId: id, dueAt: iso, note: text(2000) })]),
+  ),
 ]);
 
 /** `action` and `details` of an event, typed per action. */

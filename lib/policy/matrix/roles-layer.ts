@@ -94,6 +94,8 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "PAGE /audit/accounts": [A],
   "PAGE /audit/events/{seq}": [A],
   "PAGE /audit/verification": [A],
+  "POST /api/v1/legal/requests/{requestId}/status": [G],
+  "POST /api/v1/legal/notices/{noticeId}/given": [G],
 };
 
 export function roleLayer(): MatrixCase[] {
