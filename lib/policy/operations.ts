@@ -97,6 +97,11 @@ export const OPERATIONS = {
   "PAGE /audit/accounts": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Per-account access report: who read an account's DMs, when and why" },
   "PAGE /audit/events/{seq}": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "One event's fields and its inclusion proof, checked in the browser" },
   "PAGE /audit/verification": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Latest checkpoint, recent verifications and \"verify now\"" },
+  "POST /api/v1/grants/{grantId}/extend": {
+    permission: "grant:expand",
+    rules: [...MUTATION, "ASSIGNMENT", "RESIDENCY", "CONFLICT_OF_INTEREST", "GRANT_LIVE", "STEP_UP", "EXTENSION"],
+    summary: "Extend one's live grant by 30 minutes with a justification, at most 4 hours from its start; logged as GRANT_EXTENDED",
+  },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

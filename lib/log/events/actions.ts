@@ -55,6 +55,9 @@ export const ACTIONS = [
   // Staff created from the command line by an operator (npm run staff:create), allowed or refused;
   // the bootstrap of a first admin on a non-demo database (lib/staff/create-staff-from-cli.ts).
   "STAFF_CREATED_BY_OPERATOR",
+  // The holder extended their live grant by a justified step (lib/access/extend-grant.ts, ADR 030):
+  // details.before and after are the expiries, startedAt the start the 4-hour cap counts from.
+  "GRANT_EXTENDED",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -224,6 +224,7 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
       after: staffSnapshot,
     }),
   ),
+  variant("GRANT_EXTENDED", z.strictObject({ before: iso, after: iso.optional(), startedAt: iso, addedMinutes: count.optional() })),
 ]);
 
 /** `action` and `details` of an event, typed per action. */

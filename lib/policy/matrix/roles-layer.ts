@@ -94,6 +94,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "PAGE /audit/accounts": [A],
   "PAGE /audit/events/{seq}": [A],
   "PAGE /audit/verification": [A],
+  "POST /api/v1/grants/{grantId}/extend": [R, L, G],
 };
 
 export function roleLayer(): MatrixCase[] {
