@@ -1,4 +1,4 @@
-import { APPROVAL_TTL_HOURS, EMERGENCY_MAX_HOURS, MIN_JUSTIFICATION, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, SIGN_IN_LOCK_MINUTES, STEP_UP_MINUTES, TOTP_LOCK_MINUTES } from "./limits";
+import { APPROVAL_TTL_HOURS, EMERGENCY_MAX_HOURS, MAX_GRANT_MINUTES, MIN_JUSTIFICATION, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, SIGN_IN_LOCK_MINUTES, STEP_UP_MINUTES, TOTP_LOCK_MINUTES } from "./limits";
 
 // Why something was refused. The code goes into the access log's denial_reason; the message is
 // what the person sees. Both must say enough for an auditor to understand the refusal.
@@ -76,6 +76,8 @@ export const DENIAL_REASONS = {
   LEGAL_SELF_APPROVAL: "You took this request in; another LEGAL colleague must approve it for disclosure.",
   NOTICE_NOT_FOUND: "No such user-notice task.",
   NOTICE_ALREADY_GIVEN: "This user notice has already been recorded as given.",
+  // Extending a grant (lib/policy/grant-extension.ts, ADR 030).
+  EXTENSION_CAP: `This grant has reached its ${MAX_GRANT_MINUTES / 60}-hour limit, counted from when it started. Request a new grant to keep reading.`,
 } as const;
 
 export type DenialReason = keyof typeof DENIAL_REASONS;

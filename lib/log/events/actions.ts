@@ -59,6 +59,9 @@ export const ACTIONS = [
   "LEGAL_REQUEST_STATUS_CHANGED",
   // LEGAL recorded that the user was told of a request once its non-disclosure order ended (lib/legal/user-notices.ts).
   "LEGAL_USER_NOTICE_GIVEN",
+  // The holder extended their live grant by a justified step (lib/access/extend-grant.ts, ADR 030):
+  // details.before and after are the expiries, startedAt the start the 4-hour cap counts from.
+  "GRANT_EXTENDED",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -232,6 +232,7 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
     "LEGAL_USER_NOTICE_GIVEN",
     z.union([z.strictObject({ noticeId: id }), z.strictObject({ noticeId: id, requestId: id, dueAt: iso, note: text(2000) })]),
   ),
+  variant("GRANT_EXTENDED", z.strictObject({ before: iso, after: iso.optional(), startedAt: iso, addedMinutes: count.optional() })),
 ]);
 
 /** `action` and `details` of an event, typed per action. */

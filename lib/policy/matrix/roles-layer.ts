@@ -96,6 +96,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "PAGE /audit/verification": [A],
   "POST /api/v1/legal/requests/{requestId}/status": [G],
   "POST /api/v1/legal/notices/{noticeId}/given": [G],
+  "POST /api/v1/grants/{grantId}/extend": [R, L, G],
 };
 
 export function roleLayer(): MatrixCase[] {
