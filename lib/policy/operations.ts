@@ -97,6 +97,9 @@ export const OPERATIONS = {
   "PAGE /audit/accounts": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Per-account access report: who read an account's DMs, when and why" },
   "PAGE /audit/events/{seq}": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "One event's fields and its inclusion proof, checked in the browser" },
   "PAGE /audit/verification": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Latest checkpoint, recent verifications and \"verify now\"" },
+  "GET /api/auth/oidc/start": { permission: null, rules: [], summary: "Start single sign-on: redirect to the OpenID provider (PKCE, state, nonce)" },
+  "GET /api/auth/oidc/callback": { permission: null, rules: [], summary: "The OpenID provider's redirect back: ID token checks, staff match, session" },
+  "POST /api/auth/session/end": { permission: null, rules: ["CSRF"], summary: "Sign out of an SSO session" },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

@@ -55,6 +55,9 @@ export const ACTIONS = [
   // Staff created from the command line by an operator (npm run staff:create), allowed or refused;
   // the bootstrap of a first admin on a non-demo database (lib/staff/create-staff-from-cli.ts).
   "STAFF_CREATED_BY_OPERATOR",
+  // A sign-in through the OpenID provider that was refused (unknown or disabled person, an
+  // identity already bound elsewhere, a bad state or token); the reason is in denial_reason (lib/auth/oidc/).
+  "SIGN_IN_SSO_REFUSED",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -94,6 +94,9 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "PAGE /audit/accounts": [A],
   "PAGE /audit/events/{seq}": [A],
   "PAGE /audit/verification": [A],
+  "GET /api/auth/oidc/start": null,
+  "GET /api/auth/oidc/callback": null,
+  "POST /api/auth/session/end": null,
 };
 
 export function roleLayer(): MatrixCase[] {
