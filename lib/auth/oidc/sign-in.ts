@@ -31,7 +31,7 @@ const PROVIDER_TIMEOUT_SECONDS = 5;
 export type OidcSettings = { issuer: string; clientId: string; clientSecret: string };
 
 /** What tests replace: the settings (a provider that is down) and fetch (a party in the middle). */
-export type OidcDeps = { settings?: OidcSettings | null; fetch?: client.CustomFetch; now?: () => Date };
+export type OidcDeps = { settings?: OidcSettings | null; fetch?: client.CustomFetch };
 
 export function oidcSettings(): OidcSettings | null {
   const e = env();
@@ -158,7 +158,7 @@ async function consumeAttempt(req: Request, state: string | null, now: Date) {
 export async function finishOidcSignIn(req: Request, deps: OidcDeps = {}): Promise<Response> {
   const settings = deps.settings === undefined ? oidcSettings() : deps.settings;
   if (!settings) return toSignIn(req, "SSO_NOT_CONFIGURED");
-  const now = deps.now?.() ?? new Date();
+  const now = new Date();
   const meta = requestMetaFrom(req.headers);
   const clearState = clearedHostCookie(STATE_COOKIE);
   const refuse = async (r: Refusal): Promise<Response> => {
