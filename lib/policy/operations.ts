@@ -104,6 +104,9 @@ export const OPERATIONS = {
     rules: [...MUTATION, "ASSIGNMENT", "RESIDENCY", "CONFLICT_OF_INTEREST", "GRANT_LIVE", "STEP_UP", "EXTENSION"],
     summary: "Extend one's live grant by 30 minutes with a justification, at most 4 hours from its start; logged as GRANT_EXTENDED",
   },
+  "GET /api/auth/oidc/start": { permission: null, rules: [], summary: "Start single sign-on: redirect to the OpenID provider (PKCE, state, nonce)" },
+  "GET /api/auth/oidc/callback": { permission: null, rules: [], summary: "The OpenID provider's redirect back: ID token checks, staff match, session" },
+  "POST /api/auth/session/end": { permission: null, rules: ["CSRF"], summary: "Sign out of an SSO session" },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

@@ -78,6 +78,14 @@ export const DENIAL_REASONS = {
   NOTICE_ALREADY_GIVEN: "This user notice has already been recorded as given.",
   // Extending a grant (lib/policy/grant-extension.ts, ADR 030).
   EXTENSION_CAP: `This grant has reached its ${MAX_GRANT_MINUTES / 60}-hour limit, counted from when it started. Request a new grant to keep reading.`,
+  // Single sign-on (lib/auth/oidc/, ADR 024): why a sign-in through the OpenID provider was refused.
+  SSO_NOT_CONFIGURED: "Single sign-on is not set up on this deployment.",
+  SSO_UNAVAILABLE: "The sign-in provider could not be reached. Try again in a moment; if it persists, tell your administrator.",
+  SSO_STATE: "This sign-in was not started from this browser, or it was already used or has expired. Start again from the sign-in page.",
+  SSO_PROVIDER_ERROR: "The sign-in provider did not complete the sign-in.",
+  SSO_TOKEN_INVALID: "The sign-in provider's answer did not pass its checks (signature, issuer, audience or expiry).",
+  SSO_UNKNOWN: "No Custody staff member matches this sign-in. Ask an admin to add you; staff are never created at sign-in.",
+  SSO_ALREADY_LINKED: "This staff record is already linked to another single sign-on identity; ask an admin.",
 } as const;
 
 export type DenialReason = keyof typeof DENIAL_REASONS;

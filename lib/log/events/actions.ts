@@ -62,6 +62,9 @@ export const ACTIONS = [
   // The holder extended their live grant by a justified step (lib/access/extend-grant.ts, ADR 030):
   // details.before and after are the expiries, startedAt the start the 4-hour cap counts from.
   "GRANT_EXTENDED",
+  // A sign-in through the OpenID provider that was refused (unknown or disabled person, an
+  // identity already bound elsewhere, a bad state or token); the reason is in denial_reason (lib/auth/oidc/).
+  "SIGN_IN_SSO_REFUSED",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
