@@ -241,6 +241,7 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
     z.union([z.strictObject({ noticeId: id }), z.strictObject({ noticeId: id, requestId: id, dueAt: iso, note: text(2000) })]),
   ),
   variant("GRANT_EXTENDED", z.strictObject({ before: iso, after: iso.optional(), startedAt: iso, addedMinutes: count.optional() })),
+  variant(
     "SIGN_IN_SSO_REFUSED",
     z.strictObject({
       issuer: text(500),
