@@ -71,6 +71,16 @@ export const DENIAL_REASONS = {
   // npm run staff:create is the bootstrap: once an admin exists, staff are made in the app.
   ADMIN_EXISTS: "An active admin already exists: create staff in the app, or pass --allow-with-admin to do it from the command line anyway.",
   EMAIL_TAKEN: "A staff member with this email already exists.",
+  // Passkeys for step-up (ADR 025).
+  STEP_UP_PASSKEY_REQUIRED: "Step-up here needs a passkey; authenticator codes are not accepted for it. Set one up on your account page.",
+  STEP_UP_TOTP_REQUIRED: "Step-up here accepts authenticator codes only, not passkeys.",
+  PASSKEY_NOT_ENROLLED: "You have no passkey yet. Add one on your account page.",
+  PASSKEY_CHALLENGE: "That passkey request has expired or was already used. Try again.",
+  PASSKEY_INVALID: "The passkey could not be verified (user verification is required). Try again.",
+  PASSKEY_UNKNOWN: "That passkey is not registered to you; it may have been removed.",
+  PASSKEY_CLONED: "This passkey's signature counter did not move forward, so it may have been copied. It was refused; tell an admin.",
+  PASSKEY_NOT_FOUND: "No such passkey of yours.",
+  PASSKEY_DUPLICATE: "That passkey is already registered.",
 } as const;
 
 export type DenialReason = keyof typeof DENIAL_REASONS;

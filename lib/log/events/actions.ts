@@ -55,6 +55,10 @@ export const ACTIONS = [
   // Staff created from the command line by an operator (npm run staff:create), allowed or refused;
   // the bootstrap of a first admin on a non-demo database (lib/staff/create-staff-from-cli.ts).
   "STAFF_CREATED_BY_OPERATOR",
+  // A staff member added (with a TOTP code in the same request) or removed one of their own
+  // passkeys for step-up (lib/auth/passkeys, ADR 025).
+  "PASSKEY_ENROLLED",
+  "PASSKEY_REMOVED",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
