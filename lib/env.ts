@@ -40,6 +40,10 @@ const schema = z.object({
   ...outboxEnvSchema.shape,
   // The server process's workers, metrics port, log level and shutdown deadline (lib/cli/serve.mjs).
   ...serverEnvSchema.shape,
+  // Single sign-on through an OpenID provider (lib/auth/oidc/, ADR 024): all three, or none.
+  CUSTODY_OIDC_ISSUER: z.url().optional(),
+  CUSTODY_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CUSTODY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   // Which second factor step-up takes, and the origin passkeys are bound to (ADR 025).
   ...stepUpEnvSchema.shape,
 }).superRefine((e, ctx) => {
