@@ -86,7 +86,7 @@ export async function verifyStepUp(staff: StaffContext, code: string, meta: Requ
       data: { totpLastStep: check.timeStep, ...(enrolling ? { totpSecret: sealed, totpEnrolledAt: now } : {}) },
     });
     if (claimed.count !== 1) return false;
-    await tx.staffSession.update({ where: { id: sessionId }, data: { stepUpAt: now, pendingTotpSecret: null } });
+    await tx.staffSession.update({ where: { id: sessionId }, data: { stepUpAt: now, stepUpMethod: "totp", pendingTotpSecret: null } });
     await recordEvent(tx, { actor: actorOf(staff), action: "STEP_UP", outcome: "ALLOWED", details: { method: "totp", enrolled: enrolling, sessionId }, meta });
     return true;
   });

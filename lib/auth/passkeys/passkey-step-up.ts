@@ -81,7 +81,7 @@ export async function verifyPasskeyStepUp(staff: StaffContext, response: Authent
       data: { counter: newCounter, lastUsedAt: now },
     });
     if (moved.count !== 1) return false;
-    await tx.staffSession.update({ where: { id: sessionId }, data: { stepUpAt: now } });
+    await tx.staffSession.update({ where: { id: sessionId }, data: { stepUpAt: now, stepUpMethod: "passkey" } });
     await recordEvent(tx, { actor, action: "STEP_UP", outcome: "ALLOWED", details: { method: "passkey", sessionId, passkeyId: passkey.id }, meta });
     return true;
   });

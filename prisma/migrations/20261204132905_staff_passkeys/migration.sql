@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "staff_session" ADD COLUMN     "step_up_method" TEXT;
+
 -- CreateTable
 CREATE TABLE "staff_passkey" (
     "id" UUID NOT NULL,
