@@ -21,6 +21,9 @@ vi.mock("@/lib/env", async (original) => {
   return { ...m, env: () => ({ ...m.env(), CUSTODY_STEP_UP: policy.stepUp }) };
 });
 
+const signedIn = vi.hoisted(() => ({ staff: null as StaffContext | null }));
+vi.mock("@/lib/auth/current-staff", async (original) => ({ ...(await original<object>()), currentStaff: async () => signedIn.staff }));
+
 afterAll(() => disconnectDb());
 
 // ── A minimal CBOR encoder: unsigned/negative ints, byte and text strings, maps ──────────
@@ -250,6 +253,20 @@ describe("passkey step-up", () => {
     expect(await denials(staff.id, "STEP_UP")).toEqual(["PASSKEY_CLONED", "PASSKEY_CLONED"]);
   });
 
+  it("of an original and its clone racing with the same counter from two sessions, exactly one passes", async () => {
+    const { staff, key } = await enrolled();
+    const other = await signInAs(staff.id);
+    const at = tick();
+    const [a, b] = await Promise.all([passkeyStepUpOptions(staff, at), passkeyStepUpOptions(other, at)]);
+    const next = key.counter + 1;
+    const results = await Promise.allSettled([
+      verifyPasskeyStepUp(staff, key.get(a.challenge, { counter: next }), meta, at),
+      verifyPasskeyStepUp(other, key.get(b.challenge, { counter: next }), meta, at),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason as { code: string }).code).toBe("PASSKEY_CLONED");
+  });
+
   it("refuses another staff member's credential, even signed correctly over one's own challenge", async () => {
     const victim = await enrolled();
     const thief = await enrolled();
@@ -287,5 +304,56 @@ describe("passkey removal", () => {
     expect(await listPasskeys(owner.staff)).toEqual([]);
     // A removed passkey no longer steps up.
     await refused(passkeyStepUpOptions(owner.staff), "PASSKEY_NOT_ENROLLED");
+  });
+});
+
+describe("passkey routes", () => {
+  const send = async (handler: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>, method: string, path: string, body?: unknown, params: Record<string, string> = {}) => {
+    const headers: Record<string, string> = { host: "localhost:3000", origin: "http://localhost:3000", "x-custody-request": "1", "content-type": "application/json" };
+    const res = await handler(new Request(`http://localhost:3000${path}`, { method, headers, ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }) }), { params: Promise.resolve(params) });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } } };
+  };
+
+  it("enrol, list, step up and remove over HTTP; bad bodies are 400 naming the field, and write nothing", async () => {
+    const { staff, secret } = await reviewer();
+    signedIn.staff = staff;
+    const passkeys = await import("@/app/api/v1/me/passkeys/route");
+    const regOptions = await import("@/app/api/v1/me/passkeys/options/route");
+    const one = await import("@/app/api/v1/me/passkeys/[passkeyId]/route");
+    const authOptions = await import("@/app/api/v1/me/step-up/passkey/options/route");
+    const stepUp = await import("@/app/api/v1/me/step-up/passkey/route");
+    const key = new SoftAuthenticator();
+
+    const options = await send(regOptions.POST, "POST", "/api/v1/me/passkeys/options");
+    expect(options.status).toBe(200);
+    const response = key.create(options.body.challenge as string);
+    const code = await codeFor(secret, new Date());
+    for (const [bad, field] of [
+      [{ code: "12", name: "Laptop", response }, "code"],
+      [{ code, name: "", response }, "name"],
+      [{ code, name: "Laptop", response: { ...response, type: "password" } }, "type"],
+      [{ code, name: "Laptop", response: { ...response, response: { clientDataJSON: "not base64url!" } } }, "clientDataJSON"],
+    ] as const) {
+      const res = await send(passkeys.POST, "POST", "/api/v1/me/passkeys", bad);
+      expect({ field, status: res.status, code: res.body.error?.code }).toEqual({ field, status: 400, code: "BAD_REQUEST" });
+      expect(res.body.error?.message).toContain(field);
+    }
+    expect((await send(passkeys.POST, "POST", "/api/v1/me/passkeys", "not json")).status).toBe(400);
+    expect(await listPasskeys(staff)).toEqual([]);
+    const made = await send(passkeys.POST, "POST", "/api/v1/me/passkeys", { code, name: "Laptop", response });
+    expect(made.status).toBe(201);
+    const listed = await send(passkeys.GET, "GET", "/api/v1/me/passkeys");
+    expect(listed.body.passkeys).toEqual([made.body.passkey]);
+
+    const bad = await send(stepUp.POST, "POST", "/api/v1/me/step-up/passkey", { response: { id: "x" } });
+    expect(bad.status).toBe(400);
+    const auth = await send(authOptions.POST, "POST", "/api/v1/me/step-up/passkey/options");
+    const stepped = await send(stepUp.POST, "POST", "/api/v1/me/step-up/passkey", { response: key.get(auth.body.challenge as string) });
+    expect(stepped.status).toBe(200);
+    expect((await getDb().staffSession.findUniqueOrThrow({ where: { id: staff.sessionId! } })).stepUpMethod).toBe("passkey");
+
+    const id = (made.body.passkey as { id: string }).id;
+    expect((await send(one.DELETE, "DELETE", `/api/v1/me/passkeys/${id}`, undefined, { passkeyId: id })).status).toBe(200);
+    expect((await send(one.DELETE, "DELETE", `/api/v1/me/passkeys/${id}`, undefined, { passkeyId: id })).status).toBe(404);
   });
 });
