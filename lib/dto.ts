@@ -277,3 +277,6 @@ export type RuleTestResult = {
 export type DetectionRegionItem = { region: Region; enabled: boolean; isDefault: boolean; changedBy: string | null; changedAt: string | null; note: string };
 
 export type CaseFlag = { ruleId: string; ruleName: string; ruleVersion: number; severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL"; positions: number[]; flaggedAt: string };
+
+/** One of the signed-in member's passkeys, as the account page lists it (never the key itself). */
+export type PasskeyItem = { id: string; name: string; createdAt: string; lastUsedAt: string | null };

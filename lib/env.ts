@@ -6,6 +6,7 @@ import { parseWorkingHours } from "@/lib/config/working-hours";
 import { logEnvSchema } from "@/lib/config/log-settings";
 import { outboxEnvSchema } from "@/lib/config/outbox-settings";
 import { serverEnvSchema } from "@/lib/config/server-settings";
+import { stepUpEnvSchema } from "@/lib/config/step-up-settings";
 import { parseTrustedProxies } from "@/lib/http/forwarded.mjs";
 import { parseIntakeSecrets } from "@/lib/intake/signature";
 
@@ -43,6 +44,8 @@ const schema = z.object({
   CUSTODY_OIDC_ISSUER: z.url().optional(),
   CUSTODY_OIDC_CLIENT_ID: z.string().min(1).optional(),
   CUSTODY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  // Which second factor step-up takes, and the origin passkeys are bound to (ADR 025).
+  ...stepUpEnvSchema.shape,
 }).superRefine((e, ctx) => {
   if (e.CUSTODY_PLATFORM_WEBHOOK_URL && !e.CUSTODY_PLATFORM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: "custom", path: ["CUSTODY_PLATFORM_WEBHOOK_SECRET"], message: "required when CUSTODY_PLATFORM_WEBHOOK_URL is set (deliveries are always signed)" });

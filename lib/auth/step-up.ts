@@ -4,7 +4,9 @@ import { recordEvent } from "@/lib/log/events/record-event";
 import { getDb } from "@/lib/db";
 import { ConflictError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
+import { env } from "@/lib/env";
 import { decidePermission } from "@/lib/policy/permissions";
+import { decideStepUpMethod } from "@/lib/policy/step-up-method";
 import { DENIAL_REASONS, type DenialReason } from "@/lib/policy/reasons";
 import { type StaffContext, toActor } from "./staff-context";
 import { recordAttempt, recordSuccess, type ThrottleKey } from "./throttle-store";
@@ -20,7 +22,7 @@ function actorOf(staff: StaffContext) {
   return toActor(staff);
 }
 
-function requireStepUpAllowed(staff: StaffContext): string {
+export function requireStepUpAllowed(staff: StaffContext): string {
   const allowed = decidePermission(staff.roles, "step-up:verify");
   if (!allowed.allow) throw new ForbiddenError(allowed.reason, allowed.message);
   if (!staff.sessionId) throw new UnauthenticatedError();
@@ -42,7 +44,7 @@ export async function startTotpEnrolment(staff: StaffContext): Promise<{ secret:
  * guessing does not restart with every fresh sign-in; a session that has already passed
  * step-up proved it holds the authenticator and is exempt from that one.
  */
-function stepUpKeys(staff: StaffContext, sessionId: string, meta: RequestMeta): ThrottleKey[] {
+export function stepUpKeys(staff: StaffContext, sessionId: string, meta: RequestMeta): ThrottleKey[] {
   const session: ThrottleKey = { scope: "totp-session", subject: sessionId };
   return staff.stepUpAt ? [session] : [session, { scope: "totp-client", subject: `${staff.id}:${meta.ipHmac ?? "unknown"}` }];
 }
@@ -61,6 +63,10 @@ export async function verifyStepUp(staff: StaffContext, code: string, meta: Requ
   const enrolling = row.totpSecret === null;
   const sealed = row.totpSecret ?? session.pendingTotpSecret;
   if (!sealed) return refuse("TOTP_NOT_ENROLLED");
+  // CUSTODY_STEP_UP=passkey (ADR 025): a code no longer steps up (it still confirms an enrolment
+  // and proves who adds a passkey).
+  const policy = decideStepUpMethod(env().CUSTODY_STEP_UP, "totp");
+  if (!policy.allow && !enrolling) return refuse(policy.reason);
 
   const keys = stepUpKeys(staff, sessionId, meta);
   const attempt = await recordAttempt(keys, now);
@@ -80,7 +86,7 @@ export async function verifyStepUp(staff: StaffContext, code: string, meta: Requ
       data: { totpLastStep: check.timeStep, ...(enrolling ? { totpSecret: sealed, totpEnrolledAt: now } : {}) },
     });
     if (claimed.count !== 1) return false;
-    await tx.staffSession.update({ where: { id: sessionId }, data: { stepUpAt: now, pendingTotpSecret: null } });
+    await tx.staffSession.update({ where: { id: sessionId }, data: { stepUpAt: now, stepUpMethod: "totp", pendingTotpSecret: null } });
     await recordEvent(tx, { actor: actorOf(staff), action: "STEP_UP", outcome: "ALLOWED", details: { method: "totp", enrolled: enrolling, sessionId }, meta });
     return true;
   });

@@ -107,6 +107,12 @@ export const OPERATIONS = {
   "GET /api/auth/oidc/start": { permission: null, rules: [], summary: "Start single sign-on: redirect to the OpenID provider (PKCE, state, nonce)" },
   "GET /api/auth/oidc/callback": { permission: null, rules: [], summary: "The OpenID provider's redirect back: ID token checks, staff match, session" },
   "POST /api/auth/session/end": { permission: null, rules: ["CSRF"], summary: "Sign out of an SSO session" },
+  "GET /api/v1/me/passkeys": { permission: "step-up:verify", rules: ["SESSION", "ROLE_CONFLICT"], summary: "One's own passkeys for step-up (names and dates)" },
+  "POST /api/v1/me/passkeys/options": { permission: "step-up:verify", rules: [...MUTATION], summary: "Start adding a passkey: creation options with a single-use 120 s challenge bound to this session" },
+  "POST /api/v1/me/passkeys": { permission: "step-up:verify", rules: [...MUTATION], summary: "Add a passkey: the attestation plus a TOTP code in the same request; logged as PASSKEY_ENROLLED" },
+  "DELETE /api/v1/me/passkeys/{passkeyId}": { permission: "step-up:verify", rules: [...MUTATION], summary: "Remove one of one's own passkeys; logged as PASSKEY_REMOVED" },
+  "POST /api/v1/me/step-up/passkey/options": { permission: "step-up:verify", rules: [...MUTATION], summary: "Start a passkey step-up: request options over one's own passkeys, single-use 120 s challenge" },
+  "POST /api/v1/me/step-up/passkey": { permission: "step-up:verify", rules: [...MUTATION, "STEP_UP"], summary: "Pass the step-up with a passkey (user verification required, counter checked); logged as STEP_UP" },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

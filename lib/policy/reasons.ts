@@ -86,6 +86,16 @@ export const DENIAL_REASONS = {
   SSO_TOKEN_INVALID: "The sign-in provider's answer did not pass its checks (signature, issuer, audience or expiry).",
   SSO_UNKNOWN: "No Custody staff member matches this sign-in. Ask an admin to add you; staff are never created at sign-in.",
   SSO_ALREADY_LINKED: "This staff record is already linked to another single sign-on identity; ask an admin.",
+  // Passkeys for step-up (ADR 025).
+  STEP_UP_PASSKEY_REQUIRED: "Step-up here needs a passkey; authenticator codes are not accepted for it. Set one up on your account page.",
+  STEP_UP_TOTP_REQUIRED: "Step-up here accepts authenticator codes only, not passkeys.",
+  PASSKEY_NOT_ENROLLED: "You have no passkey yet. Add one on your account page.",
+  PASSKEY_CHALLENGE: "That passkey request has expired or was already used. Try again.",
+  PASSKEY_INVALID: "The passkey could not be verified (user verification is required). Try again.",
+  PASSKEY_UNKNOWN: "That passkey is not registered to you; it may have been removed.",
+  PASSKEY_CLONED: "This passkey's signature counter did not move forward, so it may have been copied. It was refused; tell an admin.",
+  PASSKEY_NOT_FOUND: "No such passkey of yours.",
+  PASSKEY_DUPLICATE: "That passkey is already registered.",
 } as const;
 
 export type DenialReason = keyof typeof DENIAL_REASONS;

@@ -245,7 +245,7 @@ async function signInAs(
       const bound = await tx.staff.updateMany({ where: { id: target.id, oidcSubject: null, disabled: false }, data: { oidcIssuer: issuer, oidcSubject: subject } });
       if (bound.count !== 1) return null;
     }
-    const session = await tx.staffSession.create({ data: { staffId: target.id, tokenHash: hash, stepUpAt }, select: { id: true } });
+    const session = await tx.staffSession.create({ data: { staffId: target.id, tokenHash: hash, stepUpAt, stepUpMethod: stepUpAt ? "idp" : null }, select: { id: true } });
     await recordEvent(tx, {
       actor: toActor(target),
       action: "SIGN_IN",

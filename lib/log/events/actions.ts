@@ -65,6 +65,10 @@ export const ACTIONS = [
   // A sign-in through the OpenID provider that was refused (unknown or disabled person, an
   // identity already bound elsewhere, a bad state or token); the reason is in denial_reason (lib/auth/oidc/).
   "SIGN_IN_SSO_REFUSED",
+  // A staff member added (with a TOTP code in the same request) or removed one of their own
+  // passkeys for step-up (lib/auth/passkeys, ADR 025).
+  "PASSKEY_ENROLLED",
+  "PASSKEY_REMOVED",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

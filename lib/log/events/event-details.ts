@@ -120,7 +120,7 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
   ),
   variant("SIGN_OUT", z.strictObject({ reason: z.string(), sessionId: id })),
   variant("SIGN_IN_FAILED", z.strictObject({ email: z.string(), throttle: throttle.optional() })),
-  variant("STEP_UP", z.strictObject({ method: z.literal("totp"), sessionId: id, enrolled: z.boolean().optional(), throttle: throttle.optional() })),
+  variant("STEP_UP", z.strictObject({ method: z.enum(["totp", "passkey"]), sessionId: id, enrolled: z.boolean().optional(), throttle: throttle.optional(), passkeyId: id.optional() })),
   variant(
     "STAFF_CHANGED",
     z.union([
@@ -253,6 +253,9 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
       error: text(300).optional(),
     }),
   ),
+  // A refused enrolment has no passkeyId; throttle as for a TOTP step-up (the code it carried).
+  variant("PASSKEY_ENROLLED", z.strictObject({ sessionId: id, passkeyId: id.optional(), name: text(100).optional(), throttle: throttle.optional() })),
+  variant("PASSKEY_REMOVED", z.strictObject({ sessionId: id, passkeyId: text(100), name: text(100).optional() })),
 ]);
 
 /** `action` and `details` of an event, typed per action. */

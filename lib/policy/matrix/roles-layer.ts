@@ -100,6 +100,12 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "GET /api/auth/oidc/start": null,
   "GET /api/auth/oidc/callback": null,
   "POST /api/auth/session/end": null,
+  "GET /api/v1/me/passkeys": [R, L, G],
+  "POST /api/v1/me/passkeys/options": [R, L, G],
+  "POST /api/v1/me/passkeys": [R, L, G],
+  "DELETE /api/v1/me/passkeys/{passkeyId}": [R, L, G],
+  "POST /api/v1/me/step-up/passkey/options": [R, L, G],
+  "POST /api/v1/me/step-up/passkey": [R, L, G],
 };
 
 export function roleLayer(): MatrixCase[] {
