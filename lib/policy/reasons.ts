@@ -71,6 +71,8 @@ export const DENIAL_REASONS = {
   // npm run staff:create is the bootstrap: once an admin exists, staff are made in the app.
   ADMIN_EXISTS: "An active admin already exists: create staff in the app, or pass --allow-with-admin to do it from the command line anyway.",
   EMAIL_TAKEN: "A staff member with this email already exists.",
+  LEGAL_NOT_ANSWERABLE: "This legal request is rejected or closed; no package can be built for it.",
+  DISCLOSURE_EMPTY: "No approved access under this request covers any message in its accounts and dates: nothing to disclose.",
 } as const;
 
 export type DenialReason = keyof typeof DENIAL_REASONS;

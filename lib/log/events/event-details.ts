@@ -224,6 +224,14 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
       after: staffSnapshot,
     }),
   ),
+  variant(
+    "EXPORT",
+    z.union([
+      z.strictObject({ requestId: id }),
+      /** A disclosure package (ADR 028): the package id is the one its signed manifest names. */
+      z.strictObject({ kind: z.literal("disclosure-package"), requestId: id, requestNumber: count, instrument: text(40), packageId: id }),
+    ]),
+  ),
 ]);
 
 /** `action` and `details` of an event, typed per action. */
