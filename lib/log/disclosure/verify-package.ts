@@ -96,23 +96,37 @@ async function readZip(file: string): Promise<{ entries: Map<string, Seen>; reco
   }
 }
 
-export async function verifyDisclosurePackage(file: string, verifierKey: string): Promise<PackageVerifyResult> {
+/** `verifierKeys`: the log's key, or its keys across rotations (any one of them may have signed). */
+export async function verifyDisclosurePackage(file: string, verifierKeys: string | readonly string[]): Promise<PackageVerifyResult> {
   try {
-    return await check(file, verifierKey);
+    return await check(file, typeof verifierKeys === "string" ? [verifierKeys] : verifierKeys);
   } catch (error) {
     if (error instanceof Problem) return { ok: false, kind: error.kind, problem: error.message };
     return { ok: false, kind: "zip", problem: `not a readable package: ${(error as Error).message}` };
   }
 }
 
-async function check(file: string, verifierKey: string): Promise<PackageVerifyResult> {
+/** The first key under which `open` succeeds, or the last key's error. */
+function underAnyKey<T>(keys: readonly string[], open: (key: string) => T): T {
+  let failure: unknown = new Error("no public key given");
+  for (const key of keys) {
+    try {
+      return open(key);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
+}
+
+async function check(file: string, keys: readonly string[]): Promise<PackageVerifyResult> {
   const { entries, recordIds } = await readZip(file);
   const manifestFile = entries.get(FILES.manifest);
   const signature = entries.get(FILES.signature);
   if (!manifestFile?.bytes || !signature?.bytes) throw new Problem("manifest-signature", `${FILES.manifest} or ${FILES.signature} is missing`);
   let manifest;
   try {
-    manifest = openPackageManifest(manifestFile.bytes, signature.bytes.toString("utf8"), verifierKey);
+    manifest = underAnyKey(keys, (key) => openPackageManifest(manifestFile.bytes!, signature.bytes!.toString("utf8"), key));
   } catch (error) {
     throw new Problem("manifest-signature", `the manifest's signature does not verify: ${(error as Error).message}`);
   }
@@ -132,7 +146,7 @@ async function check(file: string, verifierKey: string): Promise<PackageVerifyRe
   const proof = JSON.parse(entries.get(FILES.proof)!.bytes!.toString("utf8")) as InclusionProofFile;
   let checkpoint;
   try {
-    checkpoint = openCheckpoint(proof.checkpoint, verifierKey, manifest.origin);
+    checkpoint = underAnyKey(keys, (key) => openCheckpoint(proof.checkpoint, key, manifest.origin));
   } catch (error) {
     throw new Problem("proof", `the proof's checkpoint does not verify: ${(error as Error).message}`);
   }
