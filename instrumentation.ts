@@ -7,9 +7,11 @@ export async function register() {
   startServerSealer();
   const { startServerDispatcher } = await import("@/lib/outbox/server-dispatcher");
   const dispatcher = startServerDispatcher();
-  const { registerDatabaseGauges } = await import("@/lib/observability/metrics");
+  const { registerDatabaseGauges, registerSealerLeaderGauge } = await import("@/lib/observability/metrics");
   const { databaseGauges } = await import("@/lib/observability/database-gauges");
   registerDatabaseGauges(databaseGauges);
+  const { serverSealer } = await import("@/lib/log/sealer/server-sealer");
+  registerSealerLeaderGauge(() => serverSealer()?.stats.leader ?? false);
   // What lib/cli/serve.mjs calls on SIGTERM once the HTTP server has drained: the sealer
   // finishes its seal, the job runner its jobs, then the pools close.
   const { registerShutdown } = await import("@/lib/observability/shutdown.mjs");

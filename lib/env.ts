@@ -39,6 +39,10 @@ const schema = z.object({
   ...outboxEnvSchema.shape,
   // The server process's workers, metrics port, log level and shutdown deadline (lib/cli/serve.mjs).
   ...serverEnvSchema.shape,
+  // Single sign-on through an OpenID provider (lib/auth/oidc/, ADR 024): all three, or none.
+  CUSTODY_OIDC_ISSUER: z.url().optional(),
+  CUSTODY_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CUSTODY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
 }).superRefine((e, ctx) => {
   if (e.CUSTODY_PLATFORM_WEBHOOK_URL && !e.CUSTODY_PLATFORM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: "custom", path: ["CUSTODY_PLATFORM_WEBHOOK_SECRET"], message: "required when CUSTODY_PLATFORM_WEBHOOK_URL is set (deliveries are always signed)" });

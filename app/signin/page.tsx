@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { passwordSignInEnabled } from "@/lib/auth/options";
+import { oidcEnabled } from "@/lib/auth/oidc/sign-in";
+import { DENIAL_REASONS } from "@/lib/policy/reasons";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { ErrorNotice, Notice } from "@/components/ui/error-notice";
 
@@ -26,6 +28,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const enabled = passwordSignInEnabled();
   const authError = typeof params.error === "string" ? params.error : null;
+  const sso = oidcEnabled();
+  const ssoMessage = authError?.startsWith("SSO_") || authError === "DISABLED" ? (DENIAL_REASONS as Record<string, string>)[authError] : undefined;
 
   return (
     <main id="main" className="flex min-h-dvh items-start justify-center px-4 pt-[12vh]">
@@ -34,12 +38,20 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <p className="mb-5 text-zinc-600">Sign in to review reported conversations. Every access is logged.</p>
         {authError && authError !== "SessionRequired" ? (
           <ErrorNotice title="Sign-in did not complete" live={false} className="mb-4">
-            {authError === "CredentialsSignin" ? "Email or password is incorrect." : "Try again, or contact your administrator."}
+            {authError === "CredentialsSignin" ? "Email or password is incorrect." : (ssoMessage ?? "Try again, or contact your administrator.")}
           </ErrorNotice>
+        ) : null}
+        {sso ? (
+          <a
+            href={`/api/auth/oidc/start?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+            className="mb-4 block rounded-md bg-zinc-900 px-3 py-2 text-center font-medium text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 dark:bg-zinc-100 dark:text-zinc-900"
+          >
+            Sign in with single sign-on
+          </a>
         ) : null}
         {enabled ? (
           <SignInForm callbackUrl={callbackUrl} />
-        ) : (
+        ) : sso ? null : (
           <Notice title="Sign-in is via SSO">
             Password sign-in is turned off here. Use your organisation&rsquo;s single sign-on.
           </Notice>

@@ -59,6 +59,7 @@ export function LegalIntakeForm() {
         dataTypes: form.getAll("dataTypes").map(String) as DataType[],
         dueAt: day(text(form, "dueAt"), true),
         emergencyJustification: text(form, "emergencyJustification") || undefined,
+        nonDisclosureUntil: text(form, "nonDisclosureUntil") ? day(text(form, "nonDisclosureUntil"), true) : undefined,
         document: file instanceof File && file.size > 0 ? { fileName: file.name, mediaType: file.type, contentBase64: await toBase64(file) } : undefined,
       };
       const { request } = await apiFetch<{ request: { id: string } }>("/api/v1/legal/requests", { method: "POST", body });
@@ -138,6 +139,9 @@ export function LegalIntakeForm() {
       </Field>
       <Field id="dueAt" label="Due date (UTC)" required>
         {(c) => <Input {...c} name="dueAt" type="date" required />}
+      </Field>
+      <Field id="nonDisclosureUntil" label="Non-disclosure order until (UTC)" hint="If a court order forbids telling the user: a task to notify them appears when it ends.">
+        {(c) => <Input {...c} name="nonDisclosureUntil" type="date" />}
       </Field>
       <fieldset className="flex flex-col gap-1 md:col-span-3">
         <legend className="text-[13px] font-medium text-zinc-800">Data asked for</legend>

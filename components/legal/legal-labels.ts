@@ -7,6 +7,7 @@ export const STATUS_LABEL: Record<string, string> = {
   DISCLOSED: "Disclosed",
   REJECTED: "Failed verification",
   CLOSED: "Closed",
+  VERIFYING: "Being verified",
 };
 
 export const METHOD_LABEL: Record<string, string> = {

@@ -2,10 +2,12 @@ import Link from "next/link";
 import type { LegalRequestDetail } from "@/lib/legal/get-request";
 import { DATA_TYPES, DATA_TYPE_LABELS, INSTRUMENT_LABELS, JURISDICTION_LABELS, LEGAL_BASIS_NOTES } from "@/lib/policy/legal-basis";
 import { RED_FLAGS } from "@/lib/policy/legal-red-flags";
+import { manualTargets, type LegalStatus } from "@/lib/policy/legal-status";
 import { formatUtc } from "../format";
 import { Badge } from "../ui/badge";
 import { FLAG_LABEL, METHOD_LABEL, STATUS_LABEL } from "./legal-labels";
 import { HoldActions, PlaceHoldForm } from "./hold-controls";
+import { StatusSteps, UserNoticeForm } from "./tracking-controls";
 import { VerifyForm } from "./verify-form";
 
 const utc = (d: Date) => formatUtc(d.toISOString(), { seconds: false });
@@ -48,6 +50,12 @@ export function RequestDetail({ request: r, viewerId }: { request: LegalRequestD
           <Fact label="Asked for">{r.dataTypes.map((t) => DATA_TYPE_LABELS[t as (typeof DATA_TYPES)[number]] ?? t).join("; ")}</Fact>
           <Fact label="Due (UTC)">{utc(r.dueAt)}</Fact>
           {r.emergencyJustification ? <Fact label="Emergency">{r.emergencyJustification}</Fact> : null}
+          {r.nonDisclosureUntil ? (
+            <Fact label="No user notice until">
+              {utc(r.nonDisclosureUntil)}
+              {r.userNotice ? (r.userNotice.givenAt ? ` · notice given ${utc(r.userNotice.givenAt)}` : " · user notice due") : null}
+            </Fact>
+          ) : null}
           <Fact label="Taken in">
             {r.receivedBy.name}, {utc(r.createdAt)}
           </Fact>
@@ -113,6 +121,17 @@ export function RequestDetail({ request: r, viewerId }: { request: LegalRequestD
           )}
         </section>
       </div>
+
+      <section aria-labelledby="status-heading" className="flex flex-col gap-2 rounded-md border border-zinc-200 bg-white p-3 lg:col-span-3">
+        <h2 id="status-heading" className="text-[13px] font-semibold">
+          Status: {STATUS_LABEL[r.status] ?? r.status}
+        </h2>
+        <p className="text-xs text-zinc-600">
+          Received → being verified → verified → approved for disclosure (by a colleague other than the one who took it in) → disclosed (when the package is built) → closed. Every step is logged.
+        </p>
+        <StatusSteps requestId={r.id} targets={manualTargets(r.status as LegalStatus).filter((t) => !(t === "APPROVED" && mine))} />
+        {r.userNotice && !r.userNotice.givenAt ? <UserNoticeForm noticeId={r.userNotice.id} label={`due since ${utc(r.userNotice.dueAt)}`} /> : null}
+      </section>
 
       <section aria-labelledby="cases-heading" className="rounded-md border border-zinc-200 bg-white p-3 lg:col-span-3">
         <h2 id="cases-heading" className="text-[13px] font-semibold">

@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { recordEvent } from "@/lib/log/events/record-event";
 import { getDb } from "@/lib/db";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
@@ -59,3 +60,9 @@ export async function authorizePage(operation: OperationId): Promise<{ staff: St
   await logRefusal(staff, operation, decision);
   return { staff, refusal: decision };
 }
+
+/**
+ * authorizePage once per request: a page and its generateMetadata (titles that name what is
+ * open) share one decision, so a refusal is logged once, not twice.
+ */
+export const authorizePageOnce = cache(authorizePage);

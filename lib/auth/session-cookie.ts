@@ -2,7 +2,9 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { cookies } from "next/headers";
+import { getPool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { SESSION_COOKIE, sessionTokenHash } from "./opaque-session";
 
 // Reads the session id from next-auth's cookie without next-auth's per-request round trip
 // (getServerSession re-encrypts and re-sets the cookie on every call, which the content route
@@ -35,8 +37,22 @@ export async function sessionIdFromToken(token: string, secret: string): Promise
   }
 }
 
+/** The session an opaque SSO cookie names (only its hash is stored), or null. */
+export async function sessionIdFromOpaqueToken(token: string | null | undefined): Promise<string | null> {
+  const hash = sessionTokenHash(token);
+  if (!hash) return null;
+  const { rows } = await getPool().query<{ id: string }>({ name: "custody-session-by-token", text: "SELECT id FROM staff_session WHERE token_hash = $1", values: [Buffer.from(hash)] });
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * The session id of this request: from the opaque cookie an SSO sign-in set
+ * (lib/auth/oidc/), else from next-auth's cookie (the demo's password sign-in).
+ */
 export async function sessionIdFromCookie(): Promise<string | null> {
   const jar = await cookies();
+  const opaque = jar.get(SESSION_COOKIE)?.value;
+  if (opaque) return sessionIdFromOpaqueToken(opaque);
   const raw = COOKIE_NAMES.map((n) => jar.get(n)?.value).find(Boolean);
   if (!raw) return null;
   return sessionIdFromToken(raw, env().NEXTAUTH_SECRET);

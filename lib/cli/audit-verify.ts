@@ -15,6 +15,9 @@
 //        a checkpoint note with witness cosignatures (GET /api/v1/audit/checkpoints/latest's
 //        `note`), offline: the log's signature and at least K (default 1) valid cosignatures by
 //        the given witnesses; prints which witnesses signed
+//   -- --statement FILE --account ID --public-key FILE --witness VKEY [--witness VKEY…] [--quorum K]
+//        a "who read my DMs" statement (POST /api/v1/audit/statements), offline: its signature,
+//        that it is for ID, K cosignatures on its checkpoint and every line's inclusion proof
 //   With --database, --witness/--quorum also require K cosignatures on the database's newest
 //   checkpoint.
 //   -- --package FILE.zip --public-key FILE
@@ -39,10 +42,11 @@ import { type FileVerifyResult, verifyCsvFile, verifyExportFile } from "@/lib/lo
 import { EVENT_LINE_PREFIX } from "@/lib/log/format/export-format";
 import { checkRetention, type RetentionEvent } from "@/lib/log/verify/retention-verify";
 import { type CosignedVerdict, verifyCosignedCheckpoint } from "@/lib/log/witness/verify-cosigned";
+import { verifyAccessStatement } from "@/lib/log/statement/access-statement";
 import { verifyDisclosurePackage } from "@/lib/log/disclosure/verify-package";
 import { cliDatabase } from "./cli-database";
 
-const USAGE = "usage: npm run audit:verify -- (--export FILE | --csv FILE | --database | --cosigned FILE | --package FILE | --print-public-key) [--public-key FILE] [--trusted-checkpoint FILE] [--manifest FILE] [--witness VKEY…] [--quorum K]";
+const USAGE = "usage: npm run audit:verify -- (--export FILE | --csv FILE | --database | --cosigned FILE | --statement FILE --account ID | --package FILE | --print-public-key) [--public-key FILE] [--trusted-checkpoint FILE] [--manifest FILE] [--witness VKEY…] [--quorum K]";
 
 function report(result: FileVerifyResult, what: string): number {
   if (result.ok) {
@@ -98,6 +102,8 @@ async function main(): Promise<number> {
       cosigned: { type: "string" },
       witness: { type: "string", multiple: true },
       quorum: { type: "string" },
+      statement: { type: "string" },
+      account: { type: "string" },
       package: { type: "string" },
     },
   });
@@ -129,6 +135,26 @@ async function main(): Promise<number> {
     if (!logKey) throw new UsageError("--public-key FILE is required with --cosigned");
     if (witnessKeys.length === 0) throw new UsageError("--witness VKEY is required with --cosigned");
     return reportWitnesses(verifyCosignedCheckpoint((await text(values.cosigned))!, { logKey, witnesses: witnessKeys, quorum }));
+  }
+  if (values.statement) {
+    const logKey = keysOf(await text(values["public-key"]));
+    if (!logKey) throw new UsageError("--public-key FILE is required with --statement");
+    if (!values.account) throw new UsageError("--account ID is required with --statement: the account the statement must be about");
+    if (witnessKeys.length === 0) throw new UsageError("--witness VKEY is required with --statement");
+    let json: unknown;
+    try {
+      json = JSON.parse((await text(values.statement))!);
+    } catch {
+      console.error("FAILED: the statement file is not JSON");
+      return 1;
+    }
+    const v = verifyAccessStatement(json, { logKey, witnesses: witnessKeys, quorum, accountId: values.account });
+    if (!v.ok) {
+      console.error(`FAILED: ${v.problem}`);
+      return 1;
+    }
+    console.log(`OK: the statement for account ${v.accountId} is signed by the log; its ${v.lines} access line(s) are each in the checkpoint of size ${v.checkpointSize}, cosigned by ${v.witnesses.join(", ")}; ${v.pending} pending, ${v.withheld} withheld under a non-disclosure order`);
+    return 0;
   }
   if (values.export || values.csv) {
     const verifierKey = keysOf(await text(values["public-key"]));

@@ -45,4 +45,12 @@ export const logEnvSchema = z.object({
   CUSTODY_WITNESS_ENFORCE: flag.default(false),
   /** The deadline of one add-checkpoint call, in milliseconds. */
   CUSTODY_WITNESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3000),
+  /**
+   * How long PostgreSQL keeps a sealer's connection, and with it the sealer lock, once that
+   * connection has gone quiet (idle_session_timeout and idle_in_transaction_session_timeout on
+   * the sealer's own session; 0 leaves them off). A leader that is stopped (SIGSTOP, a frozen
+   * VM) or cut off by a partition stops talking; after this many seconds PostgreSQL ends its
+   * session and a standby takes over. A working leader speaks every 250 ms (ADR 026).
+   */
+  CUSTODY_SEALER_SESSION_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
 });

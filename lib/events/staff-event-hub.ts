@@ -1,7 +1,7 @@
 import "server-only";
 import { decideSession } from "@/lib/policy/session";
 import { grantState, type GrantWatchRow } from "./grant-state";
-import { EVENT_TICK_MS, MAX_STREAMS_PER_STAFF, type GrantEnd, type GrantState, type SessionEnd, type StaffEvent } from "./staff-event";
+import { EVENT_TICK_MS, EXPIRING_NOTICE_MINUTES, MAX_STREAMS_PER_STAFF, type GrantEnd, type GrantState, type SessionEnd, type StaffEvent } from "./staff-event";
 import { loadWatchedGrants, loadWatchedSessions, type SessionWatchRow } from "./watch-queries";
 
 // One hub per server process. Every open stream registers here; while any is open, the hub
@@ -9,13 +9,20 @@ import { loadWatchedGrants, loadWatchedSessions, type SessionWatchRow } from "./
 // each stream what changed for its own staff member. The database is the only shared state,
 // so any number of processes and nodes each watch their own streams (ADR 008), and every way
 // a grant ends (revocation, expiry, a decision, disabling, a newer grant) is seen without the
-// code that ends it having to announce anything.
+// code that ends it having to announce anything. The same comparison of one tick with the
+// last finds the other grant news (ADR 030): an expiry that moved (an extension), a live grant
+// near its end, and a named pending request approved or refused.
+
+/** A live grant this stream follows: its case, the expiry last told, whether "expiring" was said. */
+type Watched = { caseId: string; expiresAt: number; warned: boolean };
 
 type Subscriber = {
   staffId: string;
   sessionId: string;
-  /** Grants (id → case) this stream reports the end of: the member's live grants, seen at subscribe or on a tick. */
-  watched: Map<string, string>;
+  /** Grants this stream reports the end of: the member's live grants, seen at subscribe or on a tick. */
+  watched: Map<string, Watched>;
+  /** Named pending requests (id → case) whose approval or refusal this stream reports. */
+  pending: Map<string, string>;
   send: (event: StaffEvent) => void;
   close: () => void;
 };
@@ -55,8 +62,9 @@ export class StaffEventHub {
     const now = new Date();
     const rows = byId(await loadWatchedGrants([input.staffId], input.watch));
     const states = [...rows.values()].map((row) => grantState(row, now));
-    const live = states.flatMap((s) => (s.state === "live" ? [[s.grantId, s.caseId] as const] : []));
-    const sub: Subscriber = { ...input, watched: new Map(live), send, close };
+    const live = states.flatMap((s) => (s.state === "live" ? [[s.grantId, { caseId: s.caseId, expiresAt: Date.parse(s.expiresAt), warned: false }] as const] : []));
+    const pending = states.flatMap((s) => (s.state === "ended" && s.cause === "pending" && input.watch.includes(s.grantId) ? [[s.grantId, s.caseId] as const] : []));
+    const sub: Subscriber = { ...input, watched: new Map(live), pending: new Map(pending), send, close };
     this.subscribers.add(sub);
     this.schedule();
     const ready = input.watch.map((id): GrantState => states.find((s) => s.grantId === id) ?? { grantId: id, state: "not-found" });
@@ -77,7 +85,7 @@ export class StaffEventHub {
     try {
       if (subs.length === 0) return;
       const staffIds = [...new Set(subs.map((s) => s.staffId))];
-      const tracked = [...new Set(subs.flatMap((s) => [...s.watched.keys()]))];
+      const tracked = [...new Set(subs.flatMap((s) => [...s.watched.keys(), ...s.pending.keys()]))];
       const [grants, sessions] = await Promise.all([loadWatchedGrants(staffIds, tracked), loadWatchedSessions([...new Set(subs.map((s) => s.sessionId))])]);
       const now = new Date();
       const grantsOf = new Map<string, GrantWatchRow[]>();
@@ -108,14 +116,38 @@ export class StaffEventHub {
     for (const row of rows) {
       seen.add(row.id);
       const state = grantState(row, now);
-      if (state.state === "live") sub.watched.set(row.id, row.caseId);
-      else if (state.state === "ended" && sub.watched.delete(row.id)) sub.send({ type: "grant-ended", data: grantEnd(state) });
+      if (state.state === "live") this.reportLive(sub, row, now);
+      else if (state.state === "ended" && sub.pending.has(row.id)) {
+        // Still waiting for a second person: nothing to say yet.
+        if (state.cause === "pending") continue;
+        sub.pending.delete(row.id);
+        if (state.cause === "rejected") sub.send({ type: "grant-rejected", data: { grantId: row.id, caseId: row.caseId, reason: row.reviewNote } });
+        else sub.send({ type: "grant-ended", data: grantEnd(state) });
+      } else if (state.state === "ended" && sub.watched.delete(row.id)) sub.send({ type: "grant-ended", data: grantEnd(state) });
     }
     // Grant rows are never deleted; should one vanish, its holder still hears that it ended.
-    for (const [grantId, caseId] of [...sub.watched].filter(([g]) => !seen.has(g))) {
+    for (const [grantId, { caseId }] of [...sub.watched].filter(([g]) => !seen.has(g))) {
       sub.watched.delete(grantId);
       sub.send({ type: "grant-ended", data: { grantId, caseId, cause: "ended", endedAt: null, endedBy: null, reason: null, decision: null } });
     }
+  }
+
+  private reportLive(sub: Subscriber, row: GrantWatchRow, now: Date) {
+    const expiresAt = row.expiresAt.getTime();
+    const live = { grantId: row.id, caseId: row.caseId, expiresAt: row.expiresAt.toISOString() };
+    const known = sub.watched.get(row.id);
+    const watched: Watched = known ?? { caseId: row.caseId, expiresAt, warned: false };
+    if (sub.pending.delete(row.id)) sub.send({ type: "grant-approved", data: live });
+    else if (known && known.expiresAt !== expiresAt) {
+      sub.send({ type: "grant-extended", data: live });
+      watched.warned = false;
+    }
+    watched.expiresAt = expiresAt;
+    if (!watched.warned && expiresAt - now.getTime() <= EXPIRING_NOTICE_MINUTES * 60_000) {
+      watched.warned = true;
+      sub.send({ type: "grant-expiring", data: live });
+    }
+    sub.watched.set(row.id, watched);
   }
 }
 

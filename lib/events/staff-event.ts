@@ -38,12 +38,24 @@ export type GrantState = { grantId: string; state: "live"; caseId: string; expir
 /** Why the server closed the channel: the session ended, so nothing more will be said on it. */
 export type SessionEnd = { reason: "SESSION_ENDED" | "SESSION_IDLE" | "SESSION_MAX_AGE" | "DISABLED" };
 
+/** A watched grant's expiry moved (an extension, possibly from another tab), or it became live on approval. */
+export type GrantLive = { grantId: string; caseId: string; expiresAt: string };
+/** A watched pending request was refused, with the approver's note. */
+export type GrantRejected = { grantId: string; caseId: string; reason: string | null };
+
+/** A live grant is announced as about to expire once, when this many minutes or fewer are left (ADR 030). */
+export const EXPIRING_NOTICE_MINUTES = 5;
+
 export type StaffEvent =
   | { type: "ready"; data: { grants: GrantState[] } }
   | { type: "ping"; data: { at: string } }
   | { type: "grant-ended"; data: GrantEnd }
-  | { type: "session-ended"; data: SessionEnd };
+  | { type: "session-ended"; data: SessionEnd }
+  | { type: "grant-extended"; data: GrantLive }
+  | { type: "grant-expiring"; data: GrantLive }
+  | { type: "grant-approved"; data: GrantLive }
+  | { type: "grant-rejected"; data: GrantRejected };
 
 export type StaffEventType = StaffEvent["type"];
 
-export const STAFF_EVENT_TYPES: readonly StaffEventType[] = ["ready", "ping", "grant-ended", "session-ended"];
+export const STAFF_EVENT_TYPES: readonly StaffEventType[] = ["ready", "ping", "grant-ended", "session-ended", "grant-extended", "grant-expiring", "grant-approved", "grant-rejected"];

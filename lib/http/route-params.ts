@@ -45,3 +45,4 @@ export const regionParam: RouteParam<"US" | "EU"> = (raw, name) => {
 
 export const legalRequestIdParam = uuidParam(() => new NotFoundError("No such legal request."));
 export const holdIdParam = uuidParam(() => new NotFoundError("No such hold."));
+export const userNoticeIdParam = uuidParam(() => new NotFoundError("No such user-notice task."));

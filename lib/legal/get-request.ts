@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { disclosableTypes, type DataType, type Instrument, type Jurisdiction } from "@/lib/policy/legal-basis";
 import type { RedFlag } from "@/lib/policy/legal-red-flags";
+import { isOpenLegalStatus } from "@/lib/policy/legal-status";
 import { decidePermission } from "@/lib/policy/permissions";
 import { DENIAL_REASONS } from "@/lib/policy/reasons";
 import { loadRedFlags } from "./request-red-flags";
@@ -32,6 +33,9 @@ export type LegalRequestDetail = {
   overdue: boolean;
   status: string;
   emergencyJustification: string | null;
+  /** A non-disclosure order's end, and the user-notice task it raised once it passed (ADR 031). */
+  nonDisclosureUntil: Date | null;
+  userNotice: { id: string; dueAt: Date; raisedAt: Date; givenAt: Date | null; note: string | null } | null;
   receivedBy: { id: string; name: string };
   createdAt: Date;
   verification: { by: string; at: Date; method: string; passed: boolean; note: string } | null;
@@ -67,10 +71,11 @@ export async function getLegalRequest(staff: StaffContext, id: string, now = new
     select: {
       id: true, number: true, reference: true, authority: true, officerName: true, officerEmail: true, officerPhone: true, instrument: true, jurisdiction: true,
       jurisdictionName: true, category: true, namedAccountIds: true, dateFrom: true, dateTo: true, dataTypes: true, dueAt: true, status: true, emergencyJustification: true,
-      createdAt: true, verifiedAt: true, verificationMethod: true, verificationPassed: true, verificationNote: true,
+      createdAt: true, nonDisclosureUntil: true, verifiedAt: true, verificationMethod: true, verificationPassed: true, verificationNote: true,
       receivedBy: { select: { id: true, name: true } },
       verifiedBy: { select: { name: true } },
       document: { select: { fileName: true, mediaType: true, size: true, sha256: true } },
+      userNotice: { select: { id: true, dueAt: true, raisedAt: true, givenAt: true, note: true } },
       cases: { select: { id: true, number: true, basis: true, status: true }, orderBy: { number: "asc" } },
       holds: { select: { id: true, kind: true, placedAt: true, expiresAt: true, releasedAt: true, renewals: true, reason: true, accountIds: true }, orderBy: { placedAt: "asc" } },
     },
@@ -81,7 +86,7 @@ export async function getLegalRequest(staff: StaffContext, id: string, now = new
     loadRedFlags(db, { ...r, hasDocument: r.document !== null }),
     Promise.all(r.holds.map(async ({ accountIds, ...h }) => ({ ...h, reads: await readsUnderHold(db, { ...h, accountIds }) }))),
   ]);
-  const open = r.status === "RECEIVED" || r.status === "VERIFIED" || r.status === "APPROVED";
+  const open = isOpenLegalStatus(r.status);
   return {
     ...r,
     namedAccounts: accounts,

@@ -3,6 +3,7 @@ import type { StaffContext } from "@/lib/auth/staff-context";
 import { getDb } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import type { Instrument, Jurisdiction } from "@/lib/policy/legal-basis";
+import { isOpenLegalStatus } from "@/lib/policy/legal-status";
 import { decidePermission } from "@/lib/policy/permissions";
 
 // The LEGAL queue: open requests first, soonest due first, each with whether it is overdue.
@@ -21,8 +22,6 @@ export type LegalRequestRow = {
   createdAt: Date;
 };
 
-const OPEN = ["RECEIVED", "VERIFIED", "APPROVED"] as const;
-
 export async function listLegalRequests(staff: StaffContext, now = new Date()): Promise<LegalRequestRow[]> {
   const allowed = decidePermission(staff.roles, "legal:read");
   if (!allowed.allow) throw new ForbiddenError(allowed.reason, allowed.message);
@@ -31,7 +30,7 @@ export async function listLegalRequests(staff: StaffContext, now = new Date()): 
     orderBy: [{ dueAt: "asc" }],
     take: 200,
   });
-  const open = (s: string) => (OPEN as readonly string[]).includes(s);
+  const open = isOpenLegalStatus;
   return rows
     .map((r) => ({ ...r, receivedBy: r.receivedBy.name, overdue: open(r.status) && r.dueAt.getTime() < now.getTime() }))
     .sort((a, b) => Number(open(b.status)) - Number(open(a.status)));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CATEGORIES } from "@/lib/policy/enums";
 import { DATA_TYPES, INSTRUMENTS, JURISDICTIONS } from "@/lib/policy/legal-basis";
+import { LEGAL_STATUSES } from "@/lib/policy/legal-status";
 import { MAX_LEGAL_DOCUMENT_BYTES, MAX_NAMED_ACCOUNTS, MIN_VERIFICATION_NOTE } from "@/lib/policy/limits";
 import { safeText } from "@/lib/validation/safe-text";
 import { saneDate } from "@/lib/validation/sane-date";
@@ -42,6 +43,8 @@ export const legalRequestBody = z
     dueAt: saneDate,
     emergencyJustification: safeText.trim().max(2000).optional(),
     document: documentBody.optional(),
+    /** A non-disclosure order's end: no notice to the user before it; a "user notice due" task after (ADR 031). */
+    nonDisclosureUntil: saneDate.optional(),
   })
   .refine((b) => b.dateFrom.getTime() <= b.dateTo.getTime(), { path: ["dateTo"], message: "the date range ends before it starts" })
   .refine((b) => new Set(b.dataTypes).size === b.dataTypes.length, { path: ["dataTypes"], message: "a data type is listed twice" });
@@ -55,3 +58,14 @@ export const verificationBody = z.strictObject({
 });
 
 export type VerificationBody = z.output<typeof verificationBody>;
+
+/** A status step taken by hand (lib/policy/legal-status.ts decides whether it may be). */
+export const statusChangeBody = z.strictObject({
+  to: z.enum(LEGAL_STATUSES),
+  note: safeText.trim().max(2000).optional(),
+});
+
+/** How the user was told, once the non-disclosure order ended. */
+export const userNoticeBody = z.strictObject({
+  note: safeText.trim().min(MIN_VERIFICATION_NOTE, `a note of at least ${MIN_VERIFICATION_NOTE} characters: how and when the user was told`).max(2000),
+});

@@ -46,6 +46,7 @@ export async function takeInLegalRequest(staff: StaffContext, body: LegalRequest
         dataTypes: body.dataTypes,
         dueAt: body.dueAt,
         emergencyJustification: body.emergencyJustification || null,
+        nonDisclosureUntil: body.nonDisclosureUntil ?? null,
         receivedById: staff.id,
       },
       select: { id: true, number: true },

@@ -21,6 +21,8 @@ export interface AuditConfig {
   witnessMaxLagSeconds: number;
   witnessEnforce: boolean;
   witnessTimeoutMs: number;
+  /** Seconds a quiet sealer connection (and its lock) lives on in PostgreSQL; 0: no limit. */
+  sealerSessionTimeoutSeconds: number;
 }
 
 export function auditConfig(vars: Record<string, string | undefined> = process.env): AuditConfig {
@@ -41,6 +43,7 @@ export function auditConfig(vars: Record<string, string | undefined> = process.e
     sealerInServer: e.CUSTODY_SEALER,
     maxSealerLagSeconds: e.CUSTODY_READY_MAX_SEALER_LAG_SECONDS,
     ...witnessSettings(e),
+    sealerSessionTimeoutSeconds: e.CUSTODY_SEALER_SESSION_TIMEOUT_SECONDS,
   };
 }
 

@@ -88,4 +88,23 @@ export function registerDatabaseGauges(read: DatabaseGauges) {
   });
 }
 
+/**
+ * custody_log_sealer_leader: 1 while this process holds the sealer lock, else 0. Summed over a
+ * node's workers, so each node reports 0 or 1 and the sum over all nodes should be exactly 1
+ * (0 for long means nobody seals; ADR 026). Registered once per process.
+ */
+export function registerSealerLeaderGauge(isLeader: () => boolean) {
+  const gg = globalThis as unknown as { custodyLeaderGauge?: boolean };
+  if (gg.custodyLeaderGauge) return;
+  gg.custodyLeaderGauge = true;
+  new Gauge({
+    name: "custody_log_sealer_leader",
+    help: "1 while this server holds the sealer's advisory lock (exactly one server should), else 0",
+    aggregator: "sum",
+    collect() {
+      this.set(isLeader() ? 1 : 0);
+    },
+  });
+}
+
 export { register };

@@ -14,6 +14,7 @@ describe("four-eyes verification of a legal request", () => {
   });
   it("another LEGAL colleague may, once", () => {
     expect(decideVerification({ staff: me(["LEGAL"]), request: { receivedById: "other", status: "RECEIVED" } })).toEqual({ allow: true });
+    expect(decideVerification({ staff: me(["LEGAL"]), request: { receivedById: "other", status: "VERIFYING" } })).toEqual({ allow: true });
     for (const status of ["VERIFIED", "REJECTED", "CLOSED", "APPROVED", "DISCLOSED"]) {
       expect(decideVerification({ staff: me(["LEGAL"]), request: { receivedById: "other", status } })).toMatchObject({ allow: false, reason: "LEGAL_NOT_VERIFIABLE" });
     }

@@ -13,6 +13,7 @@ export function decideVerification({ staff, request }: VerificationFacts): Polic
   const allowed = decidePermission(staff.roles, "legal:verify");
   if (!allowed.allow) return allowed;
   if (request.receivedById === staff.id) return deny("LEGAL_SELF_VERIFICATION");
-  if (request.status !== "RECEIVED") return deny("LEGAL_NOT_VERIFIABLE");
+  // Awaiting verification: just received, or being checked with the agency (lib/policy/legal-status.ts).
+  if (request.status !== "RECEIVED" && request.status !== "VERIFYING") return deny("LEGAL_NOT_VERIFIABLE");
   return { allow: true };
 }

@@ -72,3 +72,7 @@ export const NCMEC_HOLD_DAYS = 365;
 /** A verification's note is at least this long: what was checked, and against what. */
 export const MIN_VERIFICATION_NOTE = 10;
 export const DAY_MS = 24 * HOUR;
+/** One "extend" step adds this many minutes to a live grant; never past MAX_GRANT_MINUTES from its start (ADR 030). */
+export const EXTENSION_MINUTES = 30;
+/** The thread's grant timer warns when this many minutes are left, and again at the last. */
+export const GRANT_WARN_MINUTES = [5, 1] as const;

@@ -97,6 +97,16 @@ export const OPERATIONS = {
   "PAGE /audit/accounts": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Per-account access report: who read an account's DMs, when and why" },
   "PAGE /audit/events/{seq}": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "One event's fields and its inclusion proof, checked in the browser" },
   "PAGE /audit/verification": { permission: "audit:read", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Latest checkpoint, recent verifications and \"verify now\"" },
+  "POST /api/v1/legal/requests/{requestId}/status": { permission: "legal:track", rules: [...MUTATION, "FOUR_EYES"], summary: "Move a request along its status table by hand (start verifying, approve for disclosure, close); logged as LEGAL_REQUEST_STATUS_CHANGED" },
+  "POST /api/v1/legal/notices/{noticeId}/given": { permission: "legal:track", rules: [...MUTATION], summary: "Record that the user was told once a non-disclosure order ended (once); logged as LEGAL_USER_NOTICE_GIVEN" },
+  "POST /api/v1/grants/{grantId}/extend": {
+    permission: "grant:expand",
+    rules: [...MUTATION, "ASSIGNMENT", "RESIDENCY", "CONFLICT_OF_INTEREST", "GRANT_LIVE", "STEP_UP", "EXTENSION"],
+    summary: "Extend one's live grant by 30 minutes with a justification, at most 4 hours from its start; logged as GRANT_EXTENDED",
+  },
+  "GET /api/auth/oidc/start": { permission: null, rules: [], summary: "Start single sign-on: redirect to the OpenID provider (PKCE, state, nonce)" },
+  "GET /api/auth/oidc/callback": { permission: null, rules: [], summary: "The OpenID provider's redirect back: ID token checks, staff match, session" },
+  "POST /api/auth/session/end": { permission: null, rules: ["CSRF"], summary: "Sign out of an SSO session" },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

@@ -1,6 +1,7 @@
 import { APPROVAL_TRIGGERS } from "./approval-triggers";
 import { DETECTION_REGION_DEFAULTS, DETECTION_REGION_NOTES, SEVERITIES, SEVERITY_PRIORITY } from "./detection";
 import { DATA_TYPES, INSTRUMENTS, JURISDICTIONS, JURISDICTION_LABELS, LEGAL_BASIS, LEGAL_BASIS_NOTES } from "./legal-basis";
+import { LEGAL_STATUSES, LEGAL_TRANSITIONS } from "./legal-status";
 import * as LIMITS from "./limits";
 import { OPERATIONS, type OperationId } from "./operations";
 import { PERMISSIONS, type Permission } from "./permissions";
@@ -108,6 +109,14 @@ ${table(
     }),
   ),
 )}
+
+A request moves only along these steps (\`lib/policy/legal-status.ts\`): *manual* steps are
+taken on the request page by a LEGAL specialist (approval never by the one who took it in),
+*verification* by recording the verification, *package* by building the disclosure package.
+Each is logged. Once a non-disclosure order's end passes, a job raises a "user notice due" task;
+recording the notice is logged as \`LEGAL_USER_NOTICE_GIVEN\`.
+
+${table(["from", "may move to"], LEGAL_STATUSES.map((f) => [f, Object.entries(LEGAL_TRANSITIONS[f]).map(([t, k]) => `${t} (${k})`).join(", ") || "— (final)"]))}
 
 ## Second-person approval
 

@@ -1,4 +1,4 @@
-import { APPROVAL_TTL_HOURS, EMERGENCY_MAX_HOURS, MIN_JUSTIFICATION, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, SIGN_IN_LOCK_MINUTES, STEP_UP_MINUTES, TOTP_LOCK_MINUTES } from "./limits";
+import { APPROVAL_TTL_HOURS, EMERGENCY_MAX_HOURS, MAX_GRANT_MINUTES, MIN_JUSTIFICATION, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, SIGN_IN_LOCK_MINUTES, STEP_UP_MINUTES, TOTP_LOCK_MINUTES } from "./limits";
 
 // Why something was refused. The code goes into the access log's denial_reason; the message is
 // what the person sees. Both must say enough for an auditor to understand the refusal.
@@ -71,6 +71,21 @@ export const DENIAL_REASONS = {
   // npm run staff:create is the bootstrap: once an admin exists, staff are made in the app.
   ADMIN_EXISTS: "An active admin already exists: create staff in the app, or pass --allow-with-admin to do it from the command line anyway.",
   EMAIL_TAKEN: "A staff member with this email already exists.",
+  // Legal request tracking (ADR 031).
+  LEGAL_BAD_TRANSITION: "A legal request cannot move to that status from where it is.",
+  LEGAL_SELF_APPROVAL: "You took this request in; another LEGAL colleague must approve it for disclosure.",
+  NOTICE_NOT_FOUND: "No such user-notice task.",
+  NOTICE_ALREADY_GIVEN: "This user notice has already been recorded as given.",
+  // Extending a grant (lib/policy/grant-extension.ts, ADR 030).
+  EXTENSION_CAP: `This grant has reached its ${MAX_GRANT_MINUTES / 60}-hour limit, counted from when it started. Request a new grant to keep reading.`,
+  // Single sign-on (lib/auth/oidc/, ADR 024): why a sign-in through the OpenID provider was refused.
+  SSO_NOT_CONFIGURED: "Single sign-on is not set up on this deployment.",
+  SSO_UNAVAILABLE: "The sign-in provider could not be reached. Try again in a moment; if it persists, tell your administrator.",
+  SSO_STATE: "This sign-in was not started from this browser, or it was already used or has expired. Start again from the sign-in page.",
+  SSO_PROVIDER_ERROR: "The sign-in provider did not complete the sign-in.",
+  SSO_TOKEN_INVALID: "The sign-in provider's answer did not pass its checks (signature, issuer, audience or expiry).",
+  SSO_UNKNOWN: "No Custody staff member matches this sign-in. Ask an admin to add you; staff are never created at sign-in.",
+  SSO_ALREADY_LINKED: "This staff record is already linked to another single sign-on identity; ask an admin.",
   LEGAL_NOT_ANSWERABLE: "This legal request is rejected or closed; no package can be built for it.",
   DISCLOSURE_EMPTY: "No approved access under this request covers any message in its accounts and dates: nothing to disclose.",
 } as const;

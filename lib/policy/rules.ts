@@ -5,6 +5,7 @@ import {
   DEFAULT_READ_LIMIT_PER_HOUR,
   EMERGENCY_MAX_HOURS,
   EXPANSION_STEP,
+  EXTENSION_MINUTES,
   MAX_GRANT_MINUTES,
   MIN_JUSTIFICATION,
   SESSION_IDLE_MINUTES,
@@ -43,6 +44,7 @@ export const ATTRIBUTE_RULES = {
   HOLD: "A preservation hold lasts its kind's period (preservation request 90 days, renewable once; NCMEC report one year); placing, renewing and releasing are logged. A hold never grants access; it only stops the retention sweep.",
   CSRF: "Mutations must come from a Custody page: header x-custody-request: 1 and a same-origin Origin.",
   SIGNED: `The platform's own requests, not a person's: signed with Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature) by one of the active CUSTODY_INTAKE_SECRET secrets, a timestamp within ${SIGNATURE_TOLERANCE_MINUTES} minutes of now, and a webhook-id not accepted before. No staff session and no CSRF check (no cookie is involved); no staff access event.`,
+  EXTENSION: `Extending adds ${EXTENSION_MINUTES} minutes to the holder's own live grant per step, needs a fresh justification and step-up, and never reaches past ${MAX_GRANT_MINUTES} min from the grant's start (its approval, or its creation when no approval was needed). Concurrent extensions are serialised on the grant.`,
 } as const;
 
 export type RuleId = keyof typeof ATTRIBUTE_RULES;

@@ -46,6 +46,24 @@ describe("per-account access report", () => {
     expect(report.readers[0]!.purposes).toEqual(["USER_REPORT"]);
   });
 
+  it("counts distinct messages seen as well as reads: a message re-read, or read by two people, counts once", async () => {
+    const other = await makeReportedConversation();
+    const account = (await getDb().platformAccount.findUniqueOrThrow({ where: { id: other.accountIds[0] }, select: { handle: true } })).handle;
+    const [one, two] = [await makeStaff(["REVIEWER"]), await makeStaff(["REVIEWER"])];
+    const base = { caseId: other.caseId, conversationId: other.conversationId, accountIds: other.accountIds, purpose: "USER_REPORT" };
+    const m = other.messageIds;
+    // One reader reads messages 0–2, then widens to 1–4 (1 and 2 again); another reads 0–1.
+    await insertEvent({ ...base, at: new Date("2026-06-01T10:00:00Z"), actor: as(one), messageIds: m.slice(0, 3) });
+    await insertEvent({ ...base, at: new Date("2026-06-01T10:05:00Z"), actor: as(one), messageIds: m.slice(1, 5) });
+    await insertEvent({ ...base, at: new Date("2026-06-01T11:00:00Z"), actor: as(two), messageIds: m.slice(0, 2) });
+    const report = (await accountAccessReport(auditor, { account }))!;
+    expect(report.readers.map((r) => [r.email, r.accesses, r.messages, r.distinctMessages])).toEqual([
+      [two.email, 1, 2, 2],
+      [one.email, 2, 7, 5],
+    ]);
+    expect(report.totals).toEqual({ accesses: 3, messages: 9, distinctMessages: 5 });
+  });
+
   it("finds the account by handle, platform id or id, and narrows by date", async () => {
     const ext = (await getDb().platformAccount.findUniqueOrThrow({ where: { id: subject.id }, select: { externalId: true } })).externalId;
     for (const account of [subject.handle, ext, subject.id]) expect((await accountAccessReport(auditor, { account }))!.total).toBe(2);

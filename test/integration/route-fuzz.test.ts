@@ -48,6 +48,7 @@ const BODIES: Partial<Record<OperationId, Record<string, unknown>>> = {
   "POST /api/v1/rules/test": { definition: { kind: "signals", signals: [{ label: "a", terms: ["zqa"] }, { label: "b", terms: ["zqb"] }], threshold: 2, windowDays: 7 }, text: "zqa and zqb" },
   // US scanning is on by default: the baseline switches nothing.
   "PUT /api/v1/detection/regions/{region}": { enabled: true },
+  "POST /api/v1/grants/{grantId}/extend": { justification: WHY },
 };
 
 /** The platform's signed intake: each variant is signed over its exact body, so it reaches parsing. */

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
 import { listLegalRequests } from "@/lib/legal/list-requests";
+import { listOpenUserNotices } from "@/lib/legal/user-notices";
 import { AccessRefused } from "@/components/access-refused";
 import { LegalRequestsTable } from "@/components/legal/requests-table";
+import { UserNoticesDue } from "@/components/legal/user-notices";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Legal requests" };
@@ -11,7 +13,7 @@ export const metadata: Metadata = { title: "Legal requests" };
 export default async function LegalRequestsPage() {
   const { staff, refusal } = await authorizePage("PAGE /legal");
   if (refusal) return <AccessRefused title="Legal requests" message={`Legal requests are handled by law-enforcement response specialists. ${refusal.message}`} />;
-  const requests = await listLegalRequests(staff);
+  const [requests, notices] = await Promise.all([listLegalRequests(staff), listOpenUserNotices(staff)]);
   const overdue = requests.filter((r) => r.overdue).length;
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-3">
@@ -26,6 +28,7 @@ export default async function LegalRequestsPage() {
       <p className="text-xs text-zinc-600">
         Nothing is disclosed until a colleague other than the one who took a request in has verified it, and a second person has approved the access. What each instrument allows is the legal-basis table in the access policy.
       </p>
+      <UserNoticesDue tasks={notices} />
       {requests.length ? <LegalRequestsTable requests={requests} /> : <EmptyState title="No legal requests">Take one in when a request arrives.</EmptyState>}
     </div>
   );

@@ -10,7 +10,7 @@ import { LiveQueue } from "@/components/queue/live-queue";
 import { AccessRefused } from "@/components/access-refused";
 import { Kbd } from "@/components/ui/kbd";
 
-export const metadata: Metadata = { title: "Queue" };
+
 
 type SearchParams = Promise<{ [key: string]: string | string[] | undefined }>;
 
@@ -29,6 +29,12 @@ function parseFilters(params: Awaited<SearchParams>) {
 }
 
 const HEADINGS: Record<QueueStatus, string> = { open: "Open cases", mine: "My cases", escalated: "Escalated cases" };
+
+/** "Queue" for the open cases; "My cases · Queue" or "Escalated cases · Queue" for the other views. */
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { status } = parseFilters(await searchParams);
+  return { title: status === "open" ? "Queue" : `${HEADINGS[status]} · Queue` };
+}
 
 export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
   const { staff, refusal } = await authorizePage("PAGE /queue");

@@ -18,7 +18,16 @@ export function ReadersTable({ readers }: { readers: ReaderSummary[] }) {
           <Th>Staff member</Th>
           <Th>Roles at the time</Th>
           <Th className="text-right">Accesses</Th>
-          <Th className="text-right">Messages</Th>
+          <Th className="text-right">
+            <abbr title="Messages revealed, adding up every access (a message read twice counts twice)" className="no-underline">
+              Messages
+            </abbr>
+          </Th>
+          <Th className="text-right">
+            <abbr title="Distinct messages seen: each message counts once however often it was read" className="no-underline">
+              Distinct
+            </abbr>
+          </Th>
           <Th>First (UTC)</Th>
           <Th>Last (UTC)</Th>
           <Th>Purposes</Th>
@@ -34,6 +43,9 @@ export function ReadersTable({ readers }: { readers: ReaderSummary[] }) {
             <Td className="text-xs">{r.roles.join(", ")}</Td>
             <Td className="text-right tabular-nums">{r.accesses}</Td>
             <Td className="text-right tabular-nums">{r.messages}</Td>
+            <Td className="text-right tabular-nums" data-testid="distinct-messages">
+              {r.distinctMessages}
+            </Td>
             <Td>{time(r.first)}</Td>
             <Td>{time(r.last)}</Td>
             <Td className="text-xs">{r.purposes.join(", ")}</Td>

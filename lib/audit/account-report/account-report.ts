@@ -20,16 +20,23 @@ export const REPORT_ROW_LIMIT = 5000;
 
 export type ReportAccount = { id: string; handle: string; externalId: string | null; dataRegion: string | null; protectedKind: string | null; conversations: number };
 
-const FIELDS = ["seq", "occurredAt", "actorId", "actorEmail", "actorRoles", "action", "purpose", "justification", "caseId", "conversationId", "grantId"] as const;
+const FIELDS = ["seq", "occurredAt", "actorId", "actorEmail", "actorRoles", "action", "purpose", "justification", "caseId", "conversationId", "grantId", "messageIds"] as const;
 // The select list, from the one declaration of the event's columns, built once.
 const SELECT = Prisma.raw(eventSelect(FIELDS));
 
 /** One access to the account's DMs: the declared event fields, the case's number and how many messages were revealed. */
 export type AccessRow = SelectedEventFields<(typeof FIELDS)[number]> & { caseNumber: number | null; messages: number };
 
-export type ReaderSummary = { actorId: string | null; email: string | null; roles: string[]; accesses: number; messages: number; first: Date; last: Date; purposes: string[]; cases: number[] };
+/**
+ * `messages` adds up what each access revealed (a message re-read counts again); `distinctMessages`
+ * counts each message once, which is what "how many of my messages were seen" asks.
+ */
+export type ReaderSummary = { actorId: string | null; email: string | null; roles: string[]; accesses: number; messages: number; distinctMessages: number; first: Date; last: Date; purposes: string[]; cases: number[] };
 
-export type AccountReport = { account: ReportAccount; rows: AccessRow[]; total: number; readers: ReaderSummary[]; truncated: boolean };
+/** Totals over every row of the report: accesses, messages revealed, and distinct messages seen. */
+export type ReportTotals = { accesses: number; messages: number; distinctMessages: number };
+
+export type AccountReport = { account: ReportAccount; rows: AccessRow[]; total: number; readers: ReaderSummary[]; totals: ReportTotals; truncated: boolean };
 
 type Row = AccessRow & { total: bigint };
 
@@ -84,17 +91,22 @@ export async function readAccountAccessReport(staff: StaffContext, q: ReportQuer
     return { ...row, messages: Number(r.messages) };
   });
   const total = Number(rows[0]?.total ?? 0);
-  return { account, rows: accessRows, total, readers: summariseReaders(accessRows), truncated: total > accessRows.length };
+  return { account, rows: accessRows, total, readers: summariseReaders(accessRows), totals: reportTotals(accessRows), truncated: total > accessRows.length };
 }
 
 /** One line per person: how often, when first and last, for which purposes and cases. */
 export function summariseReaders(rows: readonly AccessRow[]): ReaderSummary[] {
   const by = new Map<string, ReaderSummary>();
+  const seen = new Map<string, Set<string>>();
   for (const r of rows) {
     const key = r.actorId ?? r.actorEmail ?? "unknown";
-    const s = by.get(key) ?? { actorId: r.actorId, email: r.actorEmail, roles: r.actorRoles, accesses: 0, messages: 0, first: r.occurredAt, last: r.occurredAt, purposes: [], cases: [] };
+    const s = by.get(key) ?? { actorId: r.actorId, email: r.actorEmail, roles: r.actorRoles, accesses: 0, messages: 0, distinctMessages: 0, first: r.occurredAt, last: r.occurredAt, purposes: [], cases: [] };
+    const ids = seen.get(key) ?? new Set<string>();
+    for (const id of r.messageIds) ids.add(id);
+    seen.set(key, ids);
     s.accesses++;
     s.messages += r.messages;
+    s.distinctMessages = ids.size;
     if (r.occurredAt < s.first) s.first = r.occurredAt;
     if (r.occurredAt > s.last) s.last = r.occurredAt;
     if (r.purpose && !s.purposes.includes(r.purpose)) s.purposes.push(r.purpose);
@@ -102,4 +114,15 @@ export function summariseReaders(rows: readonly AccessRow[]): ReaderSummary[] {
     by.set(key, s);
   }
   return [...by.values()].sort((a, b) => b.last.getTime() - a.last.getTime());
+}
+
+/** The report's totals; a message revealed by several reads, or to several people, counts once in `distinctMessages`. */
+export function reportTotals(rows: readonly AccessRow[]): ReportTotals {
+  const ids = new Set<string>();
+  let messages = 0;
+  for (const r of rows) {
+    messages += r.messages;
+    for (const id of r.messageIds) ids.add(id);
+  }
+  return { accesses: rows.length, messages, distinctMessages: ids.size };
 }

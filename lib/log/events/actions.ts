@@ -57,6 +57,16 @@ export const ACTIONS = [
   // Staff created from the command line by an operator (npm run staff:create), allowed or refused;
   // the bootstrap of a first admin on a non-demo database (lib/staff/create-staff-from-cli.ts).
   "STAFF_CREATED_BY_OPERATOR",
+  // A legal request moved by hand along lib/policy/legal-status.ts (start verifying, approve for disclosure, close), allowed or refused (lib/legal/request-status.ts).
+  "LEGAL_REQUEST_STATUS_CHANGED",
+  // LEGAL recorded that the user was told of a request once its non-disclosure order ended (lib/legal/user-notices.ts).
+  "LEGAL_USER_NOTICE_GIVEN",
+  // The holder extended their live grant by a justified step (lib/access/extend-grant.ts, ADR 030):
+  // details.before and after are the expiries, startedAt the start the 4-hour cap counts from.
+  "GRANT_EXTENDED",
+  // A sign-in through the OpenID provider that was refused (unknown or disabled person, an
+  // identity already bound elsewhere, a bad state or token); the reason is in denial_reason (lib/auth/oidc/).
+  "SIGN_IN_SSO_REFUSED",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

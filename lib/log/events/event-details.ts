@@ -109,7 +109,15 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
   variant("CASE_CLAIMED", z.undefined()),
   // A final decision names its outbox row (the webhook's decisionId) and the account it applies to.
   variant("CASE_DECIDED", z.strictObject({ decision: z.string(), note: z.string(), endedGrantIds: z.array(id), decisionId: id.optional(), targetAccountId: id.optional() })),
-  variant("SIGN_IN", z.strictObject({ method: z.literal("password"), sessionId: id })),
+  variant(
+    "SIGN_IN",
+    z.union([
+      z.strictObject({ method: z.literal("password"), sessionId: id }),
+      // Through the OpenID provider: its issuer and subject, whether this sign-in linked them to
+      // the staff record (by verified e-mail), and whether the provider's MFA counted as step-up.
+      z.strictObject({ method: z.literal("oidc"), sessionId: id, issuer: text(500), subject: text(255), linked: z.boolean(), idpStepUp: z.boolean() }),
+    ]),
+  ),
   variant("SIGN_OUT", z.strictObject({ reason: z.string(), sessionId: id })),
   variant("SIGN_IN_FAILED", z.strictObject({ email: z.string(), throttle: throttle.optional() })),
   variant("STEP_UP", z.strictObject({ method: z.literal("totp"), sessionId: id, enrolled: z.boolean().optional(), throttle: throttle.optional() })),
@@ -222,6 +230,27 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
       activeAdmins: count,
       subject: z.strictObject({ id: id.optional(), email: z.string() }),
       after: staffSnapshot,
+    }),
+  ),
+  variant(
+    "LEGAL_REQUEST_STATUS_CHANGED",
+    z.strictObject({ requestId: id, from: text(20).nullable(), to: text(20), note: text(2000).optional() }),
+  ),
+  variant(
+    "LEGAL_USER_NOTICE_GIVEN",
+    z.union([z.strictObject({ noticeId: id }), z.strictObject({ noticeId: id, requestId: id, dueAt: iso, note: text(2000) })]),
+  ),
+  variant("GRANT_EXTENDED", z.strictObject({ before: iso, after: iso.optional(), startedAt: iso, addedMinutes: count.optional() })),
+  variant(
+    "SIGN_IN_SSO_REFUSED",
+    z.strictObject({
+      issuer: text(500),
+      /** The provider's subject and e-mail, when the refusal came after a valid ID token. */
+      subject: text(255).nullable(),
+      email: text(320).nullable(),
+      emailVerified: z.boolean().nullable(),
+      /** What failed, for the refusals before identity (state, provider error, token checks). */
+      error: text(300).optional(),
     }),
   ),
   variant(

@@ -208,6 +208,14 @@ export class Sealer {
       client.on("error", () => void this.#disconnect());
       await client.connect();
       this.#client = client;
+      // The lock lives as long as this session. A leader that is frozen or cut off keeps the
+      // session open, so PostgreSQL is told to end it once it has been quiet this long: the
+      // standbys then take over, and the frozen leader, when it wakes, finds its connection
+      // gone and its open batch rolled back (ADR 026).
+      const timeout = this.#config.sealerSessionTimeoutSeconds;
+      if (timeout > 0) {
+        await client.query("SELECT set_config('idle_session_timeout', $1, false), set_config('idle_in_transaction_session_timeout', $1, false)", [`${timeout}s`]);
+      }
     }
     const got = await this.#client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS ok", [SEALER_LOCK_KEY]);
     if (!got.rows[0]?.ok) return false;

@@ -94,6 +94,12 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "PAGE /audit/accounts": [A],
   "PAGE /audit/events/{seq}": [A],
   "PAGE /audit/verification": [A],
+  "POST /api/v1/legal/requests/{requestId}/status": [G],
+  "POST /api/v1/legal/notices/{noticeId}/given": [G],
+  "POST /api/v1/grants/{grantId}/extend": [R, L, G],
+  "GET /api/auth/oidc/start": null,
+  "GET /api/auth/oidc/callback": null,
+  "POST /api/auth/session/end": null,
 };
 
 export function roleLayer(): MatrixCase[] {

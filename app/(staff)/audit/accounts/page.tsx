@@ -12,10 +12,14 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
 
-export const metadata: Metadata = { title: "Account access report" };
-
 type SearchParams = Promise<{ [key: string]: string | string[] | undefined }>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+
+/** The title names the account asked about, as typed: the lookup itself is logged once, by the page. */
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const account = one((await searchParams).account)?.slice(0, 60);
+  return { title: account ? `${account.startsWith("@") ? account : `@${account}`} · Account access report` : "Account access report" };
+}
 const validDate = (s: string | undefined) => (s && auditFilterSchema.shape.from.safeParse(s).success ? s : undefined);
 
 export default async function AccountReportPage({ searchParams }: { searchParams: SearchParams }) {
@@ -56,7 +60,7 @@ export default async function AccountReportPage({ searchParams }: { searchParams
               <p role="status" className="text-[13px] text-zinc-700">
                 {report.total === 0
                   ? "No one has accessed this account's messages" + (from || to ? " in this period." : ".")
-                  : `${report.total} access${report.total === 1 ? "" : "es"} by ${report.readers.length} staff member${report.readers.length === 1 ? "" : "s"}${from || to ? " in this period" : ""}.`}
+                  : `${report.total} access${report.total === 1 ? "" : "es"} by ${report.readers.length} staff member${report.readers.length === 1 ? "" : "s"}${from || to ? " in this period" : ""}: ${report.totals.messages} message${report.totals.messages === 1 ? "" : "s"} revealed, ${report.totals.distinctMessages} distinct${report.truncated ? ` (latest ${report.rows.length} accesses)` : ""}.`}
               </p>
               {report.total > 0 ? (
                 <a href={csvHref} download className={buttonClasses("secondary", "sm")}>

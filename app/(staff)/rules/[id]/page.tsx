@@ -1,23 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
+import { cache } from "react";
+import { authorizePageOnce } from "@/lib/auth/authorize";
 import { getRule } from "@/lib/detection/rules";
 import { NotFoundError } from "@/lib/errors";
 import { AccessRefused } from "@/components/access-refused";
 import { RuleForm } from "@/components/rules/rule-form";
 import { RuleHistory } from "@/components/rules/rule-history";
 
-export const metadata: Metadata = { title: "Detection rule" };
+// The rule once per render: the page and its title ("Rule grooming-phrases · Detection rules") share it.
+const loadRule = cache(async (id: string) => {
+  const { staff, refusal } = await authorizePageOnce("PAGE /rules/{id}");
+  if (refusal) return { refusal, rule: null };
+  const rule = await getRule(staff, id).catch((err: unknown) => {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  });
+  return { refusal, rule };
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { rule } = await loadRule((await params).id);
+  return { title: rule ? `Rule ${rule.name} · Detection rules` : "Detection rule" };
+}
 
 export default async function RulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { staff, refusal } = await authorizePage("PAGE /rules/{id}");
+  const { refusal, rule } = await loadRule(id);
   if (refusal) return <AccessRefused title="Detection rules" message={`Detection rules are managed by leads. ${refusal.message}`} />;
-  const rule = await getRule(staff, id).catch((err: unknown) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  if (!rule) notFound();
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">

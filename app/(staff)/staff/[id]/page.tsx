@@ -1,18 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
+import { cache } from "react";
+import { authorizePageOnce } from "@/lib/auth/authorize";
 import { getStaffForAdmin } from "@/lib/staff/staff-record";
 import { AccessRefused } from "@/components/access-refused";
 import { StaffForm } from "@/components/staff/staff-form";
 
-export const metadata: Metadata = { title: "Edit staff member" };
+// The record once per render: the page and its title ("reviewer@custody.test · Staff") share it.
+const loadMember = cache(async (id: string) => {
+  const { staff: me, refusal } = await authorizePageOnce("PAGE /staff/{id}");
+  if (refusal) return { me, refusal, staff: null };
+  return { me, refusal, staff: await getStaffForAdmin(me, id) };
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { staff } = await loadMember((await params).id);
+  return { title: staff ? `${staff.email} · Staff` : "Edit staff member" };
+}
 
 export default async function StaffMemberPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { staff: me, refusal } = await authorizePage("PAGE /staff/{id}");
+  const { me, refusal, staff } = await loadMember(id);
   if (refusal) return <AccessRefused title="Staff" message={`Staff administration is for admins. ${refusal.message}`} />;
-  const staff = await getStaffForAdmin(me, id);
   if (!staff) notFound();
 
   return (

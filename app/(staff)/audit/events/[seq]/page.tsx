@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { authorizePage } from "@/lib/auth/authorize";
+import { authorizePageOnce } from "@/lib/auth/authorize";
 import { getAuditEventDetail } from "@/lib/audit/search/event-detail";
 import { NotFoundError } from "@/lib/errors";
 import { AccessRefused } from "@/components/access-refused";
 import { EventFields } from "@/components/audit/event-fields";
 import { InclusionProofCheck } from "@/components/audit/inclusion-proof-check";
 
-export const metadata: Metadata = { title: "Access-log event" };
+/** "Event 123 · Access log": the number is the one in the address; a non-auditor learns nothing new. */
+export async function generateMetadata({ params }: { params: Promise<{ seq: string }> }): Promise<Metadata> {
+  const { seq } = await params;
+  const { refusal } = await authorizePageOnce("PAGE /audit/events/{seq}");
+  return { title: !refusal && /^\d{1,19}$/.test(seq) ? `Event ${seq} · Access log` : "Access-log event" };
+}
 
 export default async function AuditEventPage({ params }: { params: Promise<{ seq: string }> }) {
-  const { staff, refusal } = await authorizePage("PAGE /audit/events/{seq}");
+  const { staff, refusal } = await authorizePageOnce("PAGE /audit/events/{seq}");
   if (refusal) return <AccessRefused title="Access-log event" message={refusal.message} />;
   const { seq } = await params;
   const detail = await getAuditEventDetail(staff, seq).catch((e: unknown) => {
