@@ -58,6 +58,16 @@ module.exports = {
       to: { path: "^lib/crypto/(decrypt|gcm-open)\\.ts$" },
     },
     {
+      name: "disclosure-door-has-one-caller",
+      comment:
+        "lib/access/read-disclosed-messages.ts opens messages by a legal request, not by a grant's page: only the " +
+        "package builder (lib/legal/disclosure/build-package.ts), which streams what it opens into the signed package, " +
+        "may call it. Others may import its types (ADR 028).",
+      severity: "error",
+      from: { path: "^", pathNot: ["^lib/legal/disclosure/build-package\\.ts$", notTest] },
+      to: { path: "^lib/access/read-disclosed-messages\\.ts$", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "platform-sim-speaks-http",
       comment:
         "The platform simulator plays an outside party: like a real platform it has only Custody's documented " +
