@@ -4,12 +4,13 @@ import { type StaffContext, toActor, toStaffFacts } from "@/lib/auth/staff-conte
 import { open, unwrapDataKey } from "@/lib/crypto/decrypt";
 import { messageAad, NONCE_BYTES } from "@/lib/crypto/envelope";
 import { getDb, withPgClient } from "@/lib/db";
-import { AppError, ForbiddenError, GoneError, LogUnavailableError, NotFoundError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, GoneError, LogUnavailableError, NotFoundError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-meta";
 import { UUID_RE } from "@/lib/ids";
+import { moveLegalRequest } from "@/lib/legal/request-status";
 import { eventInsert, recordEvent } from "@/lib/log/events/record-event";
-import { decideDisclosure } from "@/lib/policy/disclosure";
-import { DENIAL_REASONS } from "@/lib/policy/reasons";
+import { decideDisclosure, PACKAGE_STATUS, STATE_REFUSALS } from "@/lib/policy/disclosure";
+import { DENIAL_REASONS, type DenialReason } from "@/lib/policy/reasons";
 
 // The third door to plaintext (ADR 028): a legal request's disclosure package. Like the content
 // route, the event comes first and names exactly what is revealed: one statement re-checks the
@@ -18,7 +19,10 @@ import { DENIAL_REASONS } from "@/lib/policy/reasons";
 // the EXPORT event whose message_ids PostgreSQL computes from those very rows. Only once that
 // has committed are messages read back — from the event's own message_ids, in its order — and
 // decrypted, a batch at a time, so a package of any size is built in constant memory and can
-// hold nothing the log does not name. Refusals are logged as DENIED EXPORT events.
+// hold nothing the log does not name. The same transaction moves the request APPROVED →
+// DISCLOSED (moveLegalRequest, ADR 031); the statement locks the request row, so of two
+// packages built at once the second finds it disclosed and is refused. Refusals are logged as
+// DENIED EXPORT events.
 
 export type DisclosureRequest = {
   id: string;
@@ -64,7 +68,8 @@ function pickAndLog(eventValues: string): string {
   return `
 WITH req AS (
   SELECT r.id, r.date_from, r.date_to FROM legal_request r
-   WHERE r.id = $1::uuid AND r.verified_by_id IS NOT NULL AND r.status::text IN ('VERIFIED', 'APPROVED', 'DISCLOSED')
+   WHERE r.id = $1::uuid AND r.verified_by_id IS NOT NULL AND r.status::text = '${PACKAGE_STATUS}'
+     FOR UPDATE
 ),
 approved AS (
   SELECT g.conversation_id, g.scope_from, g.scope_to FROM access_grant g
@@ -84,6 +89,11 @@ SELECT (SELECT seq::text FROM event) AS seq, (SELECT count(*)::int FROM picked) 
 }
 
 const MESSAGE_IDS_FROM_STATEMENT = "coalesce((SELECT array_agg(id::text ORDER BY conversation_id, position) FROM picked), '{}')";
+
+/** 409 for the request's state (not approved, already disclosed, nothing to disclose), 403 for the person's. */
+function refusal(reason: string, message: string): AppError {
+  return STATE_REFUSALS.includes(reason) ? new ConflictError(reason, message) : new ForbiddenError(reason, message);
+}
 
 export async function logDisclosure(staff: StaffContext, requestId: string, meta: RequestMeta, now = new Date()): Promise<DisclosureTicket> {
   const db = getDb();
@@ -113,7 +123,7 @@ export async function logDisclosure(staff: StaffContext, requestId: string, meta
   const decision = decideDisclosure({ roles: staff.roles, disabled: toStaffFacts(staff).disabled, stepUpAt: staff.stepUpAt, now, request: r, approvedGrants });
   if (!decision.allow) {
     await denied(decision.reason, r.namedAccountIds);
-    throw new ForbiddenError(decision.reason, decision.message);
+    throw refusal(decision.reason, decision.message);
   }
   const packageId = randomUUID();
   const ev = eventInsert(
@@ -131,23 +141,31 @@ export async function logDisclosure(staff: StaffContext, requestId: string, meta
   );
   // The event's own placeholders start at $2: $1 is the request id.
   const values = ev.values.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 1}`);
-  let row: { seq: string | null; n: number; answerable: boolean };
+  type Picked = { seq: string | null; n: number; answerable: boolean };
+  let row: Picked;
   try {
-    row = await withPgClient(async (client) => {
-      const { rows } = await client.query<{ seq: string | null; n: number; answerable: boolean }>(pickAndLog(values).replace("COLUMNS", ev.columns), [r.id, ...ev.params]);
-      return rows[0]!;
-    });
+    row = await db.$transaction(async (tx) => {
+      const [picked] = await tx.$queryRawUnsafe<Picked[]>(pickAndLog(values).replace("COLUMNS", ev.columns), r.id, ...ev.params);
+      if (picked!.seq === null) return picked!;
+      // Same transaction as the EXPORT event: the request is disclosed exactly when its package's event commits.
+      const moved = await moveLegalRequest(tx, staff, r.id, { to: "DISCLOSED", kind: "package", note: `Disclosure package ${packageId}` }, meta);
+      if (moved.kind !== "done") throw moved.kind === "missing" ? new NotFoundError(DENIAL_REASONS.LEGAL_NOT_FOUND) : refusal(moved.denial.reason, moved.denial.message);
+      return picked!;
+    }, { timeout: 60_000 });
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (error instanceof AppError) {
+      if (error.status !== 404) await denied(error.code, r.namedAccountIds);
+      throw error;
+    }
     // The event could not be committed: fail closed, nothing has been decrypted.
     console.error("disclosure aborted before its EXPORT event committed; nothing built", { requestId: r.id, error: (error as Error).message });
     throw new LogUnavailableError();
   }
   if (row.seq === null) {
-    // Between the check and the write the request stopped being answerable, or nothing approved covers a message.
-    const reason = row.answerable ? "DISCLOSURE_EMPTY" : "LEGAL_NOT_ANSWERABLE";
+    // Between the check and the write the request stopped being approved, or nothing approved covers a message.
+    const reason: DenialReason = row.answerable ? "DISCLOSURE_EMPTY" : "PACKAGE_NOT_APPROVED";
     await denied(reason, r.namedAccountIds);
-    throw new ForbiddenError(reason, DENIAL_REASONS[reason]);
+    throw refusal(reason, DENIAL_REASONS[reason]);
   }
   return new DisclosureTicket(BigInt(row.seq), packageId, row.n, now, { id: staff.id, email: staff.email, name: staff.name }, {
     id: r.id, number: r.number, reference: r.reference, authority: r.authority, officerName: r.officerName, instrument: r.instrument,

@@ -107,6 +107,11 @@ export const OPERATIONS = {
   "GET /api/auth/oidc/start": { permission: null, rules: [], summary: "Start single sign-on: redirect to the OpenID provider (PKCE, state, nonce)" },
   "GET /api/auth/oidc/callback": { permission: null, rules: [], summary: "The OpenID provider's redirect back: ID token checks, staff match, session" },
   "POST /api/auth/session/end": { permission: null, rules: ["CSRF"], summary: "Sign out of an SSO session" },
+  "POST /api/v1/legal/requests/{requestId}/package": {
+    permission: "legal:disclose",
+    rules: [...MUTATION, "LEGAL_BASIS", "STEP_UP"],
+    summary: "Build an approved request's disclosure package (streamed ZIP); EXPORT naming every message and APPROVED → DISCLOSED commit together before anything is decrypted",
+  },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

@@ -86,7 +86,8 @@ export const DENIAL_REASONS = {
   SSO_TOKEN_INVALID: "The sign-in provider's answer did not pass its checks (signature, issuer, audience or expiry).",
   SSO_UNKNOWN: "No Custody staff member matches this sign-in. Ask an admin to add you; staff are never created at sign-in.",
   SSO_ALREADY_LINKED: "This staff record is already linked to another single sign-on identity; ask an admin.",
-  LEGAL_NOT_ANSWERABLE: "This legal request is rejected or closed; no package can be built for it.",
+  PACKAGE_NOT_APPROVED: "Only a legal request approved for disclosure (status approved) can have its package built.",
+  LEGAL_ALREADY_DISCLOSED: "This legal request's disclosure package has already been built; a second one is not made (the first EXPORT event stands).",
   DISCLOSURE_EMPTY: "No approved access under this request covers any message in its accounts and dates: nothing to disclose.",
 } as const;
 

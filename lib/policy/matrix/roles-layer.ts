@@ -100,6 +100,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "GET /api/auth/oidc/start": null,
   "GET /api/auth/oidc/callback": null,
   "POST /api/auth/session/end": null,
+  "POST /api/v1/legal/requests/{requestId}/package": [G],
 };
 
 export function roleLayer(): MatrixCase[] {
