@@ -50,10 +50,22 @@ module.exports = {
       comment:
         "Outside lib/crypto, only lib/access/read-case-messages.ts (after the access event commits) may reach " +
         "the decrypt side: unwrapDataKey and open. The one exception is lib/access/read-legal-document.ts, which " +
-        "opens a legal request's uploaded document (never DM content) for LEGAL, also after its event commits (ADR 020).",
+        "opens a legal request's uploaded document (never DM content) for LEGAL, also after its event commits (ADR 020); " +
+        "and lib/access/read-disclosed-messages.ts, which opens a legal request's disclosure package only from the message ids " +
+        "its committed EXPORT event names (ADR 028).",
       severity: "error",
-      from: { path: "^", pathNot: ["^lib/crypto/", "^lib/access/read-case-messages\\.ts$", "^lib/access/read-legal-document\\.ts$", notTest] },
+      from: { path: "^", pathNot: ["^lib/crypto/", "^lib/access/read-case-messages\\.ts$", "^lib/access/read-legal-document\\.ts$", "^lib/access/read-disclosed-messages\\.ts$", notTest] },
       to: { path: "^lib/crypto/(decrypt|gcm-open)\\.ts$" },
+    },
+    {
+      name: "disclosure-door-has-one-caller",
+      comment:
+        "lib/access/read-disclosed-messages.ts opens messages by a legal request, not by a grant's page: only the " +
+        "package builder (lib/legal/disclosure/build-package.ts), which streams what it opens into the signed package, " +
+        "may call it. Others may import its types (ADR 028).",
+      severity: "error",
+      from: { path: "^", pathNot: ["^lib/legal/disclosure/build-package\\.ts$", notTest] },
+      to: { path: "^lib/access/read-disclosed-messages\\.ts$", dependencyTypesNot: ["type-only"] },
     },
     {
       name: "platform-sim-speaks-http",

@@ -7,6 +7,7 @@ import { formatUtc } from "../format";
 import { Badge } from "../ui/badge";
 import { FLAG_LABEL, METHOD_LABEL, STATUS_LABEL } from "./legal-labels";
 import { HoldActions, PlaceHoldForm } from "./hold-controls";
+import { DisclosurePackageButton } from "./disclosure-package";
 import { StatusSteps, UserNoticeForm } from "./tracking-controls";
 import { VerifyForm } from "./verify-form";
 
@@ -129,6 +130,7 @@ export function RequestDetail({ request: r, viewerId }: { request: LegalRequestD
         <p className="text-xs text-zinc-600">
           Received → being verified → verified → approved for disclosure (by a colleague other than the one who took it in) → disclosed (when the package is built) → closed. Every step is logged.
         </p>
+        {r.status === "APPROVED" ? <DisclosurePackageButton requestId={r.id} requestNumber={r.number} /> : null}
         <StatusSteps requestId={r.id} targets={manualTargets(r.status as LegalStatus).filter((t) => !(t === "APPROVED" && mine))} />
         {r.userNotice && !r.userNotice.givenAt ? <UserNoticeForm noticeId={r.userNotice.id} label={`due since ${utc(r.userNotice.dueAt)}`} /> : null}
       </section>

@@ -20,6 +20,10 @@
 //        that it is for ID, K cosignatures on its checkpoint and every line's inclusion proof
 //   With --database, --witness/--quorum also require K cosignatures on the database's newest
 //   checkpoint.
+//   -- --package FILE.zip --public-key FILE
+//        a legal request's disclosure package, offline (ADR 028): the manifest's signature, every
+//        file's SHA-256, the EXPORT event's inclusion proof against its signed checkpoint, and
+//        that the records are exactly the messages that event names
 //   -- --print-public-key
 //        the verifier key of the configured signing key, to hand to auditors
 // Options: --max-unsealed-seconds N, --max-seal-delay-seconds N (default 300 each).
@@ -39,9 +43,10 @@ import { EVENT_LINE_PREFIX } from "@/lib/log/format/export-format";
 import { checkRetention, type RetentionEvent } from "@/lib/log/verify/retention-verify";
 import { type CosignedVerdict, verifyCosignedCheckpoint } from "@/lib/log/witness/verify-cosigned";
 import { verifyAccessStatement } from "@/lib/log/statement/access-statement";
+import { verifyDisclosurePackage } from "@/lib/log/disclosure/verify-package";
 import { cliDatabase } from "./cli-database";
 
-const USAGE = "usage: npm run audit:verify -- (--export FILE | --csv FILE | --database | --cosigned FILE | --statement FILE --account ID | --print-public-key) [--public-key FILE] [--trusted-checkpoint FILE] [--manifest FILE] [--witness VKEY…] [--quorum K]";
+const USAGE = "usage: npm run audit:verify -- (--export FILE | --csv FILE | --database | --cosigned FILE | --statement FILE --account ID | --package FILE | --print-public-key) [--public-key FILE] [--trusted-checkpoint FILE] [--manifest FILE] [--witness VKEY…] [--quorum K]";
 
 function report(result: FileVerifyResult, what: string): number {
   if (result.ok) {
@@ -99,6 +104,7 @@ async function main(): Promise<number> {
       quorum: { type: "string" },
       statement: { type: "string" },
       account: { type: "string" },
+      package: { type: "string" },
     },
   });
   const witnessKeys = values.witness ?? [];
@@ -112,6 +118,17 @@ async function main(): Promise<number> {
   if (values["print-public-key"]) {
     console.log((await checkpointSigningKey()).verifierKey);
     return 0;
+  }
+  if (values.package) {
+    const keys = keysOf(await text(values["public-key"]));
+    if (!keys) throw new UsageError("--public-key FILE is required with --package (GET /api/v1/audit/public-key gives it)");
+    const result = await verifyDisclosurePackage(values.package, keys);
+    if (result.ok) {
+      console.log(`OK: disclosure package ${result.packageId} (L-${result.requestNumber}) is intact — ${result.files} files match the signed manifest, ${result.messages} records are exactly those EXPORT event ${result.exportEventSeq} names, included in the signed checkpoint of size ${result.treeSize}`);
+      return 0;
+    }
+    console.error(`FAILED: ${result.kind}: ${result.problem}`);
+    return 1;
   }
   if (values.cosigned) {
     const logKey = keysOf(await text(values["public-key"]));

@@ -113,6 +113,11 @@ export const OPERATIONS = {
   "DELETE /api/v1/me/passkeys/{passkeyId}": { permission: "step-up:verify", rules: [...MUTATION], summary: "Remove one of one's own passkeys; logged as PASSKEY_REMOVED" },
   "POST /api/v1/me/step-up/passkey/options": { permission: "step-up:verify", rules: [...MUTATION], summary: "Start a passkey step-up: request options over one's own passkeys, single-use 120 s challenge" },
   "POST /api/v1/me/step-up/passkey": { permission: "step-up:verify", rules: [...MUTATION, "STEP_UP"], summary: "Pass the step-up with a passkey (user verification required, counter checked); logged as STEP_UP" },
+  "POST /api/v1/legal/requests/{requestId}/package": {
+    permission: "legal:disclose",
+    rules: [...MUTATION, "LEGAL_BASIS", "STEP_UP"],
+    summary: "Build an approved request's disclosure package (streamed ZIP); EXPORT naming every message and APPROVED → DISCLOSED commit together before anything is decrypted",
+  },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   "legal:hold": { roles: ["LEGAL"], summary: "Place, renew and release preservation holds (a hold never grants access)" },
   "detection:regions": { roles: ["ADMIN"], summary: "Switch proactive detection on or off per data region" },
   "legal:track": { roles: ["LEGAL"], summary: "Move a legal request through its statuses (approval is four-eyes) and record user notices once a non-disclosure order ends" },
+  "legal:disclose": { roles: ["LEGAL"], summary: "Build a verified, approved request's disclosure package (logged as EXPORT before any content is decrypted)" },
 } as const satisfies Record<string, { roles: readonly Role[]; summary: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

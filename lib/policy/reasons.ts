@@ -96,6 +96,9 @@ export const DENIAL_REASONS = {
   PASSKEY_CLONED: "This passkey's signature counter did not move forward, so it may have been copied. It was refused; tell an admin.",
   PASSKEY_NOT_FOUND: "No such passkey of yours.",
   PASSKEY_DUPLICATE: "That passkey is already registered.",
+  PACKAGE_NOT_APPROVED: "Only a legal request approved for disclosure (status approved) can have its package built.",
+  LEGAL_ALREADY_DISCLOSED: "This legal request's disclosure package has already been built; a second one is not made (the first EXPORT event stands).",
+  DISCLOSURE_EMPTY: "No approved access under this request covers any message in its accounts and dates: nothing to disclose.",
 } as const;
 
 export type DenialReason = keyof typeof DENIAL_REASONS;

@@ -58,6 +58,9 @@ const cases: { rule: string; files: Record<string, string> }[] = [
   { rule: "policy-is-pure", files: { "lib/db.ts": "export const db = 1;\n", "lib/policy/rules.ts": 'import { db } from "@/lib/db";\nexport const r = db;\n' } },
   { rule: "only-the-access-path-decrypts", files: { "lib/crypto/decrypt.ts": "export const open = 1;\n", "lib/cases/peek.ts": 'import { open } from "@/lib/crypto/decrypt";\nexport const p = open;\n' } },
   { rule: "only-the-access-path-decrypts", files: { "lib/crypto/gcm-open.ts": "export const open = 1;\n", "app/api/x/route.ts": 'import { open } from "@/lib/crypto/gcm-open";\nexport const GET = open;\n' } },
+  { rule: "only-the-access-path-decrypts", files: { "lib/crypto/decrypt.ts": "export const open = 1;\n", "lib/legal/disclosure/peek.ts": 'import { open } from "@/lib/crypto/decrypt";\nexport const p = open;\n' } },
+  { rule: "disclosure-door-has-one-caller", files: { "lib/access/read-disclosed-messages.ts": "export const logDisclosure = 1;\n", "app/api/v1/legal/x/route.ts": 'import { logDisclosure } from "@/lib/access/read-disclosed-messages";\nexport const POST = logDisclosure;\n' } },
+  { rule: "disclosure-door-has-one-caller", files: { "lib/access/read-disclosed-messages.ts": "export const disclosedMessages = 1;\n", "lib/legal/disclosure/cover-letter.ts": 'import { disclosedMessages } from "@/lib/access/read-disclosed-messages";\nexport const c = disclosedMessages;\n' } },
   { rule: "platform-sim-speaks-http", files: { "lib/intake/schemas.ts": "export const s = 1;\n", "platform-sim/wire.ts": 'import { s } from "@/lib/intake/schemas";\nexport const w = s;\n' } },
   { rule: "platform-sim-speaks-http", files: { "lib/outbox/sign-webhook.ts": "export const h = 1;\n", "platform-sim/signing.ts": 'import { h } from "../lib/outbox/sign-webhook";\nexport const v = h;\n' } },
   { rule: "platform-sim-speaks-http", files: { "components/labels.ts": "export const L = 1;\n", "platform-sim/server.test.ts": 'import { L } from "@/components/labels";\nexport const t = L;\n' } },
@@ -75,6 +78,16 @@ describe("each rule bites", () => {
       "lib/crypto/decrypt.ts": "export const open = 1;\n",
       "lib/access/read-case-messages.ts": 'import { open } from "@/lib/crypto/decrypt";\nexport const r = open;\n',
       "lib/cases/peek.test.ts": 'import { open } from "@/lib/crypto/decrypt";\nexport const t = open;\n',
+    });
+    expect(violated(await cruiseTree(dir, ["lib"]))).toEqual([]);
+  });
+
+  it("allows the disclosure door to decrypt, its one caller to import it, and others to import its types", async () => {
+    const dir = fixture({
+      "lib/crypto/decrypt.ts": "export const open = 1;\n",
+      "lib/access/read-disclosed-messages.ts": 'import { open } from "@/lib/crypto/decrypt";\nexport const logDisclosure = open;\nexport type Ticket = { seq: bigint };\n',
+      "lib/legal/disclosure/build-package.ts": 'import { logDisclosure } from "@/lib/access/read-disclosed-messages";\nexport const b = logDisclosure;\n',
+      "lib/legal/disclosure/cover-letter.ts": 'import type { Ticket } from "@/lib/access/read-disclosed-messages";\nexport const c = (t: Ticket) => t.seq;\n',
     });
     expect(violated(await cruiseTree(dir, ["lib"]))).toEqual([]);
   });

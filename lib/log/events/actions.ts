@@ -6,6 +6,8 @@ export const ACTIONS = [
   // Reserved (RESERVED_ACTIONS below): declared so the auditor's filters and the account
   // report already know them, written by no code yet.
   "IDENTITY_REVEALED",
+  // A legal request's disclosure package built (lib/access/read-disclosed-messages.ts, ADR 028):
+  // message_ids names every message in it, committed before any of them is decrypted.
   "EXPORT",
   "GRANT_REQUESTED",
   "GRANT_APPROVED",
@@ -80,7 +82,6 @@ export type Action = (typeof ACTIONS)[number];
  */
 export const RESERVED_ACTIONS = {
   IDENTITY_REVEALED: "the workbench issue: unmasking a participant in the thread view (issue #8, section 1)",
-  EXPORT: "the legal-request issue: disclosure packages for a verified legal request (issue #8, section 1)",
 } as const satisfies Partial<Record<Action, string>>;
 
 export type ReservedAction = keyof typeof RESERVED_ACTIONS;

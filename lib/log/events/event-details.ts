@@ -256,6 +256,14 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
   // A refused enrolment has no passkeyId; throttle as for a TOTP step-up (the code it carried).
   variant("PASSKEY_ENROLLED", z.strictObject({ sessionId: id, passkeyId: id.optional(), name: text(100).optional(), throttle: throttle.optional() })),
   variant("PASSKEY_REMOVED", z.strictObject({ sessionId: id, passkeyId: text(100), name: text(100).optional() })),
+  variant(
+    "EXPORT",
+    z.union([
+      z.strictObject({ requestId: id }),
+      /** A disclosure package (ADR 028): the package id is the one its signed manifest names. */
+      z.strictObject({ kind: z.literal("disclosure-package"), requestId: id, requestNumber: count, instrument: text(40), packageId: id }),
+    ]),
+  ),
 ]);
 
 /** `action` and `details` of an event, typed per action. */

@@ -106,6 +106,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "DELETE /api/v1/me/passkeys/{passkeyId}": [R, L, G],
   "POST /api/v1/me/step-up/passkey/options": [R, L, G],
   "POST /api/v1/me/step-up/passkey": [R, L, G],
+  "POST /api/v1/legal/requests/{requestId}/package": [G],
 };
 
 export function roleLayer(): MatrixCase[] {
