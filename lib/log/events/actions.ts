@@ -65,6 +65,9 @@ export const ACTIONS = [
   // A sign-in through the OpenID provider that was refused (unknown or disabled person, an
   // identity already bound elsewhere, a bad state or token); the reason is in denial_reason (lib/auth/oidc/).
   "SIGN_IN_SSO_REFUSED",
+  // An auditor issued a signed "who read my DMs" statement for one platform account and period
+  // (lib/audit/statements/, ADR 029): details hold the period, the checkpoint and the counts.
+  "AUDIT_STATEMENT_ISSUED",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

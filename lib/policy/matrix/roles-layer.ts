@@ -100,6 +100,8 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "GET /api/auth/oidc/start": null,
   "GET /api/auth/oidc/callback": null,
   "POST /api/auth/session/end": null,
+  "POST /api/v1/audit/statements": [A],
+  "PAGE /audit/statements": [A],
 };
 
 export function roleLayer(): MatrixCase[] {
