@@ -108,7 +108,6 @@ export const OPERATIONS = {
   "GET /api/auth/oidc/callback": { permission: null, rules: [], summary: "The OpenID provider's redirect back: ID token checks, staff match, session" },
   "POST /api/auth/session/end": { permission: null, rules: ["CSRF"], summary: "Sign out of an SSO session" },
   "POST /api/v1/audit/statements": { permission: "audit:export", rules: ["SESSION", "CSRF", "ROLE_CONFLICT"], summary: "A signed \"who read my DMs\" statement for one account and period, provable against the witnessed log; logged as AUDIT_STATEMENT_ISSUED" },
-  "PAGE /audit/statements": { permission: "audit:export", rules: ["SESSION", "ROLE_CONFLICT"], summary: "Issue an account holder's access statement and tell them how to verify it" },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

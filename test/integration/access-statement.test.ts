@@ -120,7 +120,10 @@ describe("POST /api/v1/audit/statements", () => {
     expect(ids[0]).toBe(ids[2]);
     expect(ids[0]).not.toBe(ids[1]);
     const text = JSON.stringify(statement);
-    for (const r of [...readers, auditor]) expect(text).not.toContain(r.id), expect(text).not.toContain(r.email);
+    for (const r of [...readers, auditor]) {
+      expect(text).not.toContain(r.id);
+      expect(text).not.toContain(r.email);
+    }
     // The read under the non-disclosure order: counted, with its end date, never listed.
     expect(statement.withheld).toBe(1);
     expect(statement.withheldUntil).toBe("2099-01-31");

@@ -101,7 +101,6 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "GET /api/auth/oidc/callback": null,
   "POST /api/auth/session/end": null,
   "POST /api/v1/audit/statements": [A],
-  "PAGE /audit/statements": [A],
 };
 
 export function roleLayer(): MatrixCase[] {
