@@ -22,6 +22,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // Below scripts/test.sh's limit for the stage, so a hung run ends with Playwright's own report of what was running.
+  globalTimeout: 28 * 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {

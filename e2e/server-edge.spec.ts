@@ -55,8 +55,10 @@ test.describe("behind the production server", () => {
   test.beforeAll(async () => {
     server = spawn(process.execPath, ["lib/cli/serve.mjs", "-p", "0"], {
       env: { ...process.env, NODE_ENV: "production", CUSTODY_WORKERS: "1", CUSTODY_TRUSTED_PROXIES: "127.0.0.2", CUSTODY_SEALER: "0" },
-      stdio: ["ignore", "pipe", "inherit"],
+      // Never "inherit": the server's cluster worker would hold the runner's output open if it outlived the spec.
+      stdio: ["ignore", "pipe", "pipe"],
     });
+    server.stderr!.on("data", (d: Buffer) => process.stderr.write(d));
     base = await new Promise<string>((resolve, reject) => {
       let out = "";
       server.stdout!.on("data", (d: Buffer) => {

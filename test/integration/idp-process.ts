@@ -45,7 +45,12 @@ export async function startIdp(opts: { users: IdpUser[]; port?: number; keyFile?
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
+        // SIGTERM lets it close its server; a provider that does not exit within 5 s is killed.
+        const force = setTimeout(() => child.kill("SIGKILL"), 5000);
+        child.once("exit", () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill("SIGTERM");
       }),
   };

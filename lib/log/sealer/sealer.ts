@@ -1,14 +1,15 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { type AuditConfig, auditConfig, checkpointSigningKey } from "../config";
-import { CheckpointDirectory, CheckpointForkError } from "../checkpoints/checkpoint-directory";
-import { CheckpointStoreError } from "../checkpoints/store-guard";
-import { eventInsert } from "../events/record-event";
-import type { DetailsOf } from "../events/event-details";
+import { CheckpointDirectory } from "../checkpoints/checkpoint-directory";
 import { GapWatch } from "./gap-watch";
-import { type SealResult, TreeStateError, sealPendingEvents } from "./seal-pending-events";
+import { type SealResult, sealPendingEvents } from "./seal-pending-events";
+import { type SealerAlarm, alarmKind, recordSealerAlarm } from "./sealer-alarm";
 import { syncCheckpointDirectory } from "../checkpoints/sync-checkpoints";
-import { WitnessClient, type WitnessStatus, witnessedState } from "../witness/witness-client";
+import { SealerWitnessing, type WitnessStats } from "./sealer-witnessing";
+
+export type { WitnessAlarm } from "./sealer-witnessing";
+export type { SealerAlarm } from "./sealer-alarm";
 
 // The sealer loop. Exactly one runs at a time, elected with a session-level PostgreSQL
 // advisory lock held on the connection it seals with: if that process dies, PostgreSQL drops
@@ -40,39 +41,13 @@ export interface SealerOptions {
   beforeCommit?: () => Promise<void>;
 }
 
-export interface SealerAlarm {
-  kind: "checkpoint-store" | "tree-state" | "fork";
-  /** Why sealing stopped, in a sentence with no file paths (readiness shows it). */
-  reason: string;
-  since: string;
-}
-
-/** No checkpoint has reached the witness quorum for longer than the allowed lag. */
-export interface WitnessAlarm {
-  reason: string;
-  since: string;
-  witnessedSize: number;
-  lagSeconds: number;
-}
-
-export interface SealerStats {
+export interface SealerStats extends WitnessStats {
   leader: boolean;
   batches: number;
   sealed: number;
   treeSize: number;
   lastError: string | null;
   alarm: SealerAlarm | null;
-  /** Each configured witness as this sealer last saw it (empty without witnesses). */
-  witnesses: WitnessStatus[];
-  witnessAlarm: WitnessAlarm | null;
-}
-
-/** The refusals that mean damage, not a passing fault such as a dropped connection. */
-function alarmKind(error: unknown): SealerAlarm["kind"] | null {
-  if (error instanceof CheckpointStoreError) return "checkpoint-store";
-  if (error instanceof CheckpointForkError) return "fork";
-  if (error instanceof TreeStateError) return "tree-state";
-  return null;
 }
 
 export class Sealer {
@@ -84,12 +59,8 @@ export class Sealer {
   #client: pg.Client | null = null;
   #loop: Promise<void> | null = null;
   #sweeps: { at: number; floor: string }[] = [];
-  // Witnessing runs beside sealing on a pool of its own, never on the sealing connection (whose
-  // transactions it must not join) and never awaited by the seal loop.
-  readonly #witnessPool: pg.Pool | null = null;
-  readonly #witnesses: WitnessClient | null = null;
-  #latest: { size: number; note: string } | null = null;
-  #lagCheck: { at: number; running: Promise<void> | null } = { at: 0, running: null };
+  /** Null without configured witnesses. */
+  readonly #witnessing: SealerWitnessing | null = null;
 
   constructor(opts: SealerOptions) {
     this.#config = opts.config ?? auditConfig();
@@ -102,15 +73,7 @@ export class Sealer {
       ...opts,
     };
     if (this.#config.witnesses.length > 0) {
-      this.#witnessPool = new pg.Pool({ connectionString: opts.connectionString, max: 2, application_name: "custody-witness-client" });
-      this.#witnessPool.on("error", () => {});
-      this.#witnesses = new WitnessClient({
-        witnesses: this.#config.witnesses,
-        db: this.#witnessPool,
-        timeoutMs: this.#config.witnessTimeoutMs,
-        log: (m) => this.#opts.log(m),
-      });
-      this.stats.witnesses = this.#witnesses.status;
+      this.#witnessing = new SealerWitnessing({ connectionString: opts.connectionString, config: this.#config, stats: this.stats, log: (m) => this.#opts.log(m) });
     }
   }
 
@@ -124,21 +87,12 @@ export class Sealer {
     this.#abort.abort();
     await this.#loop?.catch(() => {});
     await this.#disconnect();
-    await this.#witnesses?.idle();
-    await this.#lagCheck.running;
-    await this.#witnessPool?.end().catch(() => {});
+    await this.#witnessing?.stop();
   }
 
   /** Offers the newest checkpoint to the witnesses now and waits for their answers (tests, --once). */
   async witnessNow(): Promise<void> {
-    if (!this.#witnesses || !this.#witnessPool) return;
-    const r = await this.#witnessPool.query<{ size: string; note: string }>("SELECT tree_size::text AS size, note FROM audit_checkpoint ORDER BY tree_size DESC LIMIT 1");
-    const row = r.rows[0];
-    if (row) this.#latest = { size: Number(row.size), note: row.note };
-    await this.#witnesses.idle();
-    await this.#witnesses.offer(this.#latest);
-    this.stats.witnesses = this.#witnesses.status;
-    await this.#checkWitnessLag();
+    await this.#witnessing?.now();
   }
 
   /**
@@ -176,7 +130,7 @@ export class Sealer {
           continue;
         }
         const result = await this.#sealOnce(this.#opts.maxBatch);
-        this.#witness();
+        this.#witnessing?.kick();
         await this.#sweepIfDue();
         reported = "";
         if (this.stats.alarm) {
@@ -244,56 +198,8 @@ export class Sealer {
       this.stats.sealed += result.sealed;
     }
     this.stats.treeSize = result.treeSize;
-    if (result.checkpoint) this.#latest = { size: result.checkpoint.size, note: result.checkpoint.note };
+    if (result.checkpoint) this.#witnessing?.sealed({ size: result.checkpoint.size, note: result.checkpoint.note });
     return result;
-  }
-
-  /** Starts witnessing the newest checkpoint and, at most once a second, the lag check; waits for neither. */
-  #witness(): void {
-    const witnesses = this.#witnesses;
-    if (!witnesses) return;
-    const offered = this.#latest ? witnesses.offer(this.#latest) : this.witnessNow();
-    offered.catch(() => {}).finally(() => (this.stats.witnesses = witnesses.status));
-    if (!this.#lagCheck.running && Date.now() - this.#lagCheck.at >= 1000) {
-      this.#lagCheck.at = Date.now();
-      this.#lagCheck.running = this.#checkWitnessLag()
-        .catch((error: unknown) => this.#opts.log(`witness lag check failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => (this.#lagCheck.running = null));
-    }
-  }
-
-  /** Raises the witness alarm once when the newest quorum-cosigned checkpoint falls too far behind, and clears it. */
-  async #checkWitnessLag(): Promise<void> {
-    const pool = this.#witnessPool;
-    const witnesses = this.#witnesses;
-    if (!pool || !witnesses) return;
-    const { witnessedSize, lagSeconds } = await witnessedState(pool, witnesses.keys, this.#config.witnessQuorum);
-    const max = this.#config.witnessMaxLagSeconds;
-    const status = witnesses.status;
-    this.stats.witnesses = status;
-    const summary = status.map((w) => ({ label: w.label, cosignedSize: w.cosignedSize, lastError: w.lastError?.slice(0, 300) ?? null }));
-    const details = { witnessedSize, lagSeconds, maxLagSeconds: max, quorum: this.#config.witnessQuorum, witnesses: summary };
-    if (lagSeconds > max && !this.stats.witnessAlarm) {
-      const reason = `no checkpoint has reached the witness quorum of ${this.#config.witnessQuorum} for ${lagSeconds} s (limit ${max} s); the newest witnessed size is ${witnessedSize}`;
-      this.stats.witnessAlarm = { reason, since: new Date().toISOString(), witnessedSize, lagSeconds };
-      this.#opts.log(`ALARM: ${reason}; witnesses: ${summary.map((w) => `${w.label}=${w.lastError ?? `ok at ${w.cosignedSize}`}`).join(", ")}`);
-      await this.#insertEvent(pool, "FAILED", { state: "raised", ...details });
-    } else if (lagSeconds <= max && this.stats.witnessAlarm) {
-      this.#opts.log(`the witness alarm raised at ${this.stats.witnessAlarm.since} has cleared: size ${witnessedSize} is witnessed`);
-      this.stats.witnessAlarm = null;
-      await this.#insertEvent(pool, "ALLOWED", { state: "cleared", ...details });
-    } else if (this.stats.witnessAlarm) {
-      this.stats.witnessAlarm = { ...this.stats.witnessAlarm, witnessedSize, lagSeconds };
-    }
-  }
-
-  async #insertEvent(pool: pg.Pool, outcome: "FAILED" | "ALLOWED", details: DetailsOf<"WITNESS_LAG_ALARM">): Promise<void> {
-    const { columns, values, params } = eventInsert({ actor: null, action: "WITNESS_LAG_ALARM", outcome, details });
-    try {
-      await pool.query(`INSERT INTO access_event (${columns}) VALUES (${values})`, params);
-    } catch (error) {
-      this.#opts.log(`could not record the witness alarm in the access log: ${error instanceof Error ? error.message : String(error)}`);
-    }
   }
 
   async #sweepIfDue(): Promise<void> {
@@ -329,22 +235,7 @@ export class Sealer {
     if (this.stats.alarm?.reason === reason) return;
     this.stats.alarm = { kind, reason, since: new Date().toISOString() };
     this.#opts.log(`ALARM: sealing stopped: ${reason} (checkpoint store: ${this.#config.checkpointDir})`);
-    const { columns, values, params } = eventInsert({
-      actor: null,
-      action: "AUDIT_VERIFIED",
-      outcome: "FAILED",
-      details: { mode: "sealer", via: "sealer", ok: false, kind, problem: reason },
-    });
-    const client = new pg.Client({ connectionString: this.#opts.connectionString, application_name: "custody-sealer-alarm" });
-    client.on("error", () => {});
-    try {
-      await client.connect();
-      await client.query(`INSERT INTO access_event (${columns}) VALUES (${values})`, params);
-    } catch (error) {
-      this.#opts.log(`could not record the alarm in the access log: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      await client.end().catch(() => {});
-    }
+    await recordSealerAlarm(this.#opts.connectionString, { kind, reason }, this.#opts.log);
   }
 
   async #disconnect(): Promise<void> {
