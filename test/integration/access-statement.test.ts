@@ -9,7 +9,6 @@ import { disconnectDb, getDb } from "@/lib/db";
 import { verifierKeyString } from "@/lib/log/checkpoints/signed-note";
 import { Sealer } from "@/lib/log/sealer/sealer";
 import type { AccessStatement } from "@/lib/log/statement/access-statement";
-import { parseCosignerKey } from "@/lib/log/witness/cosignature";
 import { type LogDb, TEST_ORIGIN, dropTemplate, freshLogDb } from "./audit-log-db";
 import { insertEvent } from "./audit-fixtures";
 import { type WitnessProcess, startWitness } from "./witness-process";
