@@ -153,7 +153,7 @@ async function main(): Promise<number> {
       console.error(`FAILED: ${v.problem}`);
       return 1;
     }
-    console.log(`OK: the statement for account ${v.accountId} is signed by the log; its ${v.lines} access line(s) are each in the checkpoint of size ${v.checkpointSize}, cosigned by ${v.witnesses.join(", ")}; ${v.pending} pending, ${v.withheld} withheld under a non-disclosure order`);
+    console.log(`OK: the statement for account ${v.accountId} is signed by the log; its ${v.lines} access line(s) are each in the checkpoint of size ${v.checkpointSize}, cosigned by ${v.witnesses.join(", ")}; ${v.pending} pending; ${v.withheld} read(s) withheld under a non-disclosure order${v.withheldUntil ? ` until ${v.withheldUntil}` : ""}`);
     return 0;
   }
   if (values.export || values.csv) {

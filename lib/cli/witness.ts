@@ -40,14 +40,17 @@ async function main(): Promise<number> {
   const logs = (values.log ?? []).map((v) => parseVerifierKey(existsSync(v) ? readFileSync(v, "utf8") : v));
   if (logs.length === 0) return usage("at least one --log VKEY is required");
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return usage("--port must be a TCP port number");
+  // 0 asks the OS for a free port; the line below prints the one it gave.
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || values.port === undefined) return usage("--port must be a TCP port number (0: any free one)");
   const store = await new WitnessStore(path.resolve(values.store ?? path.join(path.dirname(keyFile), "witness-state.json"))).load();
   const server = createWitnessServer({ name: values.name, privateKey: signer.privateKey, logs, store });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, values.host, resolve);
   });
-  console.log(`[witness] ${values.name} listening on http://${values.host}:${port}/add-checkpoint`);
+  const address = server.address();
+  const bound = typeof address === "object" && address ? address.port : port;
+  console.log(`[witness] ${values.name} listening on http://${values.host}:${bound}/add-checkpoint`);
   console.log(`[witness] verifier key: ${vkey}`);
   console.log(`[witness] logs: ${logs.map((l) => l.name).join(", ")}; state: ${store.file}`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

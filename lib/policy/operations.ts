@@ -118,6 +118,7 @@ export const OPERATIONS = {
     rules: [...MUTATION, "LEGAL_BASIS", "STEP_UP"],
     summary: "Build an approved request's disclosure package (streamed ZIP); EXPORT naming every message and APPROVED → DISCLOSED commit together before anything is decrypted",
   },
+  "POST /api/v1/audit/statements": { permission: "audit:export", rules: ["SESSION", "CSRF", "ROLE_CONFLICT"], summary: "A signed \"who read my DMs\" statement for one account and period, provable against the witnessed log; logged as AUDIT_STATEMENT_ISSUED" },
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

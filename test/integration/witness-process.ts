@@ -16,21 +16,24 @@ export interface WitnessProcess {
   stop: () => Promise<void>;
 }
 
-export async function startWitness(opts: { port: number; logVkeys: string[]; name: string; dir?: string }): Promise<WitnessProcess> {
+export async function startWitness(opts: { port?: number; logVkeys: string[]; name: string; dir?: string }): Promise<WitnessProcess> {
   const dir = opts.dir ?? (await mkdtemp(path.join(tmpdir(), "custody-witness-")));
   // Node itself with tsx's loader (not the tsx wrapper, which forks a child): signals such as
   // SIGSTOP, which the tests use to hang the witness, reach the process that serves.
-  const args = ["--import", "tsx", "--conditions=react-server", "lib/cli/witness.ts", "--key", path.join(dir, "witness.key"), "--port", String(opts.port), "--name", opts.name];
+  const args = ["--import", "tsx", "--conditions=react-server", "lib/cli/witness.ts", "--key", path.join(dir, "witness.key"), "--port", String(opts.port ?? 0), "--name", opts.name];
   for (const v of opts.logVkeys) args.push("--log", v);
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_OPTIONS: "" } });
   let out = "";
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
+  let port = opts.port ?? 0;
   const vkey = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`witness did not start:\n${out}`)), 30_000);
     const check = () => {
       const m = /verifier key: (\S+)/.exec(out);
-      if (m && out.includes("listening on")) {
+      const listening = /listening on http:\/\/[^:]+:(\d+)\//.exec(out);
+      if (m && listening) {
+        port = Number(listening[1]);
         clearTimeout(timer);
         resolve(m[1]!);
       }
@@ -42,10 +45,10 @@ export async function startWitness(opts: { port: number; logVkeys: string[]; nam
     });
   });
   return {
-    url: `http://127.0.0.1:${opts.port}`,
+    url: `http://127.0.0.1:${port}`,
     vkey,
     dir,
-    port: opts.port,
+    port,
     child,
     output: () => out,
     stop: () =>

@@ -31,8 +31,8 @@ let witnesses: WitnessEndpoint[];
 beforeAll(async () => {
   d = await freshLogDb();
   [a, b] = await Promise.all([
-    startWitness({ port: 3322, logVkeys: [d.signer.verifierKey], name: "witness.test/a" }),
-    startWitness({ port: 3323, logVkeys: [d.signer.verifierKey], name: "witness.test/b" }),
+    startWitness({ logVkeys: [d.signer.verifierKey], name: "witness.test/a" }),
+    startWitness({ logVkeys: [d.signer.verifierKey], name: "witness.test/b" }),
   ]);
   witnesses = [
     { label: "a", url: a.url, key: parseCosignerKey(a.vkey) },

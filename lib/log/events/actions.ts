@@ -71,6 +71,9 @@ export const ACTIONS = [
   // passkeys for step-up (lib/auth/passkeys, ADR 025).
   "PASSKEY_ENROLLED",
   "PASSKEY_REMOVED",
+  // An auditor issued a signed "who read my DMs" statement for one platform account and period
+  // (lib/audit/statements/, ADR 029): details hold the period, the checkpoint and the counts.
+  "AUDIT_STATEMENT_ISSUED",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -264,6 +264,10 @@ export const EVENT_DETAILS = z.discriminatedUnion("action", [
       z.strictObject({ kind: z.literal("disclosure-package"), requestId: id, requestNumber: count, instrument: text(40), packageId: id }),
     ]),
   ),
+  variant(
+    "AUDIT_STATEMENT_ISSUED",
+    z.strictObject({ from: text(10), to: text(10), treeSize: count, lines: count, pending: count, withheld: count, withheldUntil: text(10).nullable() }),
+  ),
 ]);
 
 /** `action` and `details` of an event, typed per action. */

@@ -20,7 +20,7 @@ import { verifyCosignedCheckpoint } from "../witness/verify-cosigned";
 //   checkpoint <origin> <size> <base64 root>
 //   lines <count> <base64 SHA-256 of the RFC 8785 JSON of the lines>
 //   pending <count>
-//   withheld <count>
+//   withheld <count>[ until <date>]
 //
 // The first line is not a log origin and the second not a tree size, so the note can never be
 // read as a checkpoint (domain separation under one key). Everything a holder could alter —
@@ -39,6 +39,8 @@ export const statementLineSchema = z.strictObject({
   leafIndex: z.number().int().nonnegative(),
   leafHash: b64hash,
   proof: z.array(b64hash).max(64),
+  /** The case the access was for (its number), when it was for one. */
+  case: z.number().int().positive().optional(),
 });
 
 export const accessStatementSchema = z.strictObject({
@@ -52,6 +54,8 @@ export const accessStatementSchema = z.strictObject({
   pending: z.number().int().nonnegative(),
   /** Accesses under an active non-disclosure order, given only as a count. */
   withheld: z.number().int().nonnegative(),
+  /** When the last non-disclosure order behind `withheld` ends (a date), if any access is withheld. */
+  withheldUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** The signed note over statementText(...). */
   signature: z.string().min(1).max(1 << 12),
 });
@@ -71,7 +75,7 @@ export function statementText(s: UnsignedStatement): string {
     `checkpoint ${cp.origin} ${cp.size} ${cp.rootHash.toString("base64")}`,
     `lines ${s.lines.length} ${digest}`,
     `pending ${s.pending}`,
-    `withheld ${s.withheld}`,
+    `withheld ${s.withheld}${s.withheldUntil ? ` until ${s.withheldUntil}` : ""}`,
   ].join("\n") + "\n";
 }
 
@@ -81,7 +85,7 @@ export function signStatement(s: UnsignedStatement, signer: { name: string; priv
 }
 
 export type StatementVerdict =
-  | { ok: true; accountId: string; lines: number; pending: number; withheld: number; checkpointSize: number; witnesses: string[] }
+  | { ok: true; accountId: string; lines: number; pending: number; withheld: number; withheldUntil?: string; checkpointSize: number; witnesses: string[] }
   | { ok: false; problem: string };
 
 export interface StatementTrust {
@@ -126,7 +130,7 @@ export function verifyAccessStatement(input: unknown, trust: StatementTrust): St
       return fail(`line ${i + 1}: the inclusion proof of leaf ${line.leafIndex} does not reach the checkpoint of size ${cp.size}`);
     }
   }
-  return { ok: true, accountId: s.accountId, lines: s.lines.length, pending: s.pending, withheld: s.withheld, checkpointSize: cp.size, witnesses: witnessed.signedBy.map((w) => w.name) };
+  return { ok: true, accountId: s.accountId, lines: s.lines.length, pending: s.pending, withheld: s.withheld, withheldUntil: s.withheldUntil, checkpointSize: cp.size, witnesses: witnessed.signedBy.map((w) => w.name) };
 }
 
 function openWithAny(note: string, keys: string | string[]): { ok: true; body: string } | { ok: false; problem: string } {

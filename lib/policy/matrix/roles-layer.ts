@@ -107,6 +107,7 @@ const BRIEF: Record<OperationId, readonly Role[] | null> = {
   "POST /api/v1/me/step-up/passkey/options": [R, L, G],
   "POST /api/v1/me/step-up/passkey": [R, L, G],
   "POST /api/v1/legal/requests/{requestId}/package": [G],
+  "POST /api/v1/audit/statements": [A],
 };
 
 export function roleLayer(): MatrixCase[] {
