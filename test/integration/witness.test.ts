@@ -19,7 +19,6 @@ const ORIGIN = "test.custody.example/witnessed-log";
 const logKey = ed25519KeyFromSeed(Buffer.alloc(32, 3));
 const mallory = ed25519KeyFromSeed(Buffer.alloc(32, 4));
 const LOG_VKEY = verifierKeyString(ORIGIN, (await import("node:crypto")).createPublicKey(logKey));
-const PORT = 3321;
 
 const leaves = Array.from({ length: 40 }, (_, i) => leafHash(Buffer.from(`event ${i}`)));
 const forkedLeaves = leaves.map((h, i) => (i === 2 ? leafHash(Buffer.from("rewritten event 2")) : h));
@@ -36,7 +35,8 @@ const body = (oldSize: number, size: number, opts: { tree?: typeof leaves; key?:
 
 let w: WitnessProcess;
 beforeAll(async () => {
-  w = await startWitness({ port: PORT, logVkeys: [LOG_VKEY], name: "witness.test/w1" });
+  // Port 0: the OS picks a free one, so parallel runs and CI never collide.
+  w = await startWitness({ port: 0, logVkeys: [LOG_VKEY], name: "witness.test/w1" });
 }, 60_000);
 afterAll(async () => {
   await w?.stop();
@@ -109,7 +109,8 @@ describe("the witness program", () => {
 
   it("keeps its state across a restart", async () => {
     await w.stop();
-    w = await startWitness({ port: PORT, logVkeys: [LOG_VKEY], name: "witness.test/w1", dir: w.dir });
+    // Back on the address it had, as a restarted service would be.
+    w = await startWitness({ port: w.port, logVkeys: [LOG_VKEY], name: "witness.test/w1", dir: w.dir });
     expect(await addCheckpoint(w.url, body(0, 5))).toMatchObject({ status: 409, text: "13\n" });
     expect((await addCheckpoint(w.url, body(13, 40))).status).toBe(200);
   }, 60_000);
